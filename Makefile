@@ -1,0 +1,59 @@
+# Veiviser. `make help` lists the targets.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help demo serve test test-postgres lint check messages benchmark screenshots clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Veiviser needs Python 3.11 or newer (PYTHON=python3.11 make …)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@
+
+demo: $(VENV)/.installed ## Set up everything (SQLite unless DATABASE_URL is set), load demo content, serve on PORT (8000)
+	$(MANAGE) compile_translations
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_initial_data
+	$(MANAGE) ensure_admin
+	@echo "Serving Veiviser on http://127.0.0.1:$(PORT)/ (nynorsk: /nn/, admin: /admin/). Stop with Ctrl+C."
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+serve: $(VENV)/.installed ## Serve the site without loading anything
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed-test ## Install what the tests need and run the whole suite
+	$(MANAGE) compile_translations
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test ## ruff
+	$(BIN)/ruff check .
+
+check: $(VENV)/.installed ## Django system checks, production deploy checks, missing migrations
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=website.settings.production \
+	  SECRET_KEY=$${SECRET_KEY:-ci-only-$$(printf '%0.sx' $$(seq 60))} ALLOWED_HOSTS=veiviser.example.no \
+	  $(MANAGE) check --deploy --fail-level WARNING
+
+messages: $(VENV)/.installed ## Extract interface strings into locale/nb and locale/nn
+	$(MANAGE) makemessages -l nb -l nn --no-location --ignore '$(VENV)/*' --ignore 'node_modules/*'
+
+benchmark: $(VENV)/.installed-test ## Run the benchmark scripts (prints figures)
+	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean: ## Remove the virtual environment and the SQLite database
+	rm -rf $(VENV) db.sqlite3

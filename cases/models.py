@@ -1,0 +1,124 @@
+"""Case studies, reports and municipal examples."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from guidance.blocks import RICH_TEXT_FEATURES
+from guidance.models import GuidancePage, TaggedGuidancePage
+from guidance.models.base import live_in_locale
+
+EARLIEST_YEAR = 1945
+
+
+def validate_year(value):
+    latest = datetime.date.today().year + 1
+    if not EARLIEST_YEAR <= value <= latest:
+        raise ValidationError(
+            _("Give a year between %(first)s and %(last)s.")
+            % {"first": EARLIEST_YEAR, "last": latest}
+        )
+
+
+class CaseStudyIndexPage(GuidancePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = GuidancePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["cases.CaseStudyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("case study overview")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["case_studies"] = (
+            live_in_locale(CaseStudyPage, self.locale).child_of(self).order_by("-year", "title")
+        )
+        return context
+
+
+class CaseStudyPage(TaggedGuidancePage):
+    class PublicationType(models.TextChoices):
+        CASE_STUDY = "case_study", _("Case study")
+        REPORT = "report", _("Report")
+        MUNICIPAL_EXAMPLE = "municipal_example", _("Municipal example")
+
+    publication_type = models.CharField(
+        _("type of publication"),
+        max_length=20,
+        choices=PublicationType.choices,
+        default=PublicationType.CASE_STUDY,
+    )
+    authors = models.CharField(_("authors"), max_length=500, blank=True)
+    publisher = models.CharField(_("published by"), max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year of publication"), null=True, blank=True, validators=[validate_year]
+    )
+    commissioned_by = models.CharField(_("commissioned by"), max_length=200, blank=True)
+    performed_by = models.CharField(_("performed by"), max_length=200, blank=True)
+    summary = RichTextField(_("about the publication"), features=RICH_TEXT_FEATURES)
+    main_findings = StreamField(
+        [("finding", blocks.TextBlock(label=_("Finding")))],
+        verbose_name=_("main findings"),
+        blank=True,
+    )
+    report_url = models.URLField(_("link to the report"), blank=True, max_length=500)
+    report_link_text = models.CharField(_("link text"), max_length=200, blank=True)
+    municipalities = ParentalManyToManyField(
+        "guidance.Municipality",
+        verbose_name=_("municipalities studied"),
+        blank=True,
+        related_name="+",
+    )
+
+    content_panels = TaggedGuidancePage.content_panels + [
+        FieldPanel("publication_type"),
+        MultiFieldPanel(
+            [
+                FieldPanel("authors"),
+                FieldPanel("publisher"),
+                FieldPanel("year"),
+                FieldPanel("commissioned_by"),
+                FieldPanel("performed_by"),
+            ],
+            heading=_("Bibliographic details"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("main_findings"),
+        MultiFieldPanel(
+            [FieldPanel("report_url"), FieldPanel("report_link_text")],
+            heading=_("Link to more information"),
+        ),
+        FieldPanel("municipalities"),
+    ] + TaggedGuidancePage.taxonomy_panels
+    search_fields = TaggedGuidancePage.search_fields + [
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("main_findings"),
+        index.SearchField("authors"),
+        index.SearchField("publisher"),
+        index.FilterField("year"),
+        index.FilterField("publication_type"),
+        index.RelatedFields("municipalities", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["cases.CaseStudyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case study or report")
+        verbose_name_plural = _("case studies and reports")
+
+    def clean(self):
+        super().clean()
+        if self.report_link_text and not self.report_url:
+            raise ValidationError({"report_url": _("Give the address the link text points to.")})

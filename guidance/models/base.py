@@ -1,0 +1,155 @@
+"""What every guidance page shares: its written form, its owner, and links to factors and themes.
+
+Factor and theme links are stored as many-to-many relations and copied unchanged to translations
+(wagtail-localize does so anyway). They are therefore always resolved through ``translation_key``
+into the language being read, never followed directly: an nn page that points at the nb factor
+still shows, and is listed under, the nn factor.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Subquery
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+LANGUAGE_CHOICES = [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def live_in_locale(model, locale):
+    """Public, live pages of ``model`` in ``locale``, ready for a listing."""
+    return (
+        model.objects.live().public().filter(locale=locale).select_related("locale").defer_streamfields()
+    )
+
+
+class GuidancePage(Page):
+    """Abstract base for all guidance content pages."""
+
+    original_language = models.CharField(
+        _("written form"),
+        max_length=5,
+        choices=LANGUAGE_CHOICES,
+        blank=True,
+        help_text=_(
+            "The written form the text was originally written in. Set automatically when the "
+            "page is created; counted for the language law (språklova § 13)."
+        ),
+    )
+    directorate = models.ForeignKey(
+        "guidance.Directorate",
+        verbose_name=_("owning directorate"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    ownership_panels = [
+        MultiFieldPanel(
+            [FieldPanel("directorate"), FieldPanel("original_language")],
+            heading=_("Ownership and language"),
+        )
+    ]
+    settings_panels = Page.settings_panels + ownership_panels
+
+    override_translatable_fields = [
+        SynchronizedField("original_language"),
+        SynchronizedField("directorate"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.original_language and self.locale_id:
+            self.original_language = self.locale.language_code
+        super().save(*args, **kwargs)
+
+    @property
+    def content_language(self):
+        """The language the visible text is in: an untranslated alias shows its source's text."""
+        if self.alias_of_id and self.original_language:
+            return self.original_language
+        return self.locale.language_code
+
+    def get_sitemap_urls(self, request=None):
+        # Aliases repeat another page's text; the source page is the one to index.
+        return [] if self.alias_of_id else super().get_sitemap_urls(request)
+
+
+class ThemedGuidancePage(GuidancePage):
+    """A guidance page linked to themes."""
+
+    themes = ParentalManyToManyField(
+        "guidance.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+    )
+
+    override_translatable_fields = GuidancePage.override_translatable_fields + [
+        SynchronizedField("themes"),
+    ]
+    search_fields = Page.search_fields + [
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("original_language"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def localized_themes(self):
+        from .snippets import Theme
+
+        return Theme.objects.filter(
+            locale_id=self.locale_id,
+            translation_key__in=Subquery(self.themes.values("translation_key")),
+        )
+
+    @classmethod
+    def linked_to_theme(cls, theme):
+        """Live pages of this type in the theme's language, linked to the theme in any language."""
+        linked = cls.objects.filter(themes__translation_key=theme.translation_key)
+        return live_in_locale(cls, theme.locale).filter(pk__in=Subquery(linked.values("pk")))
+
+
+class TaggedGuidancePage(ThemedGuidancePage):
+    """A guidance page linked to success factors and themes."""
+
+    factors = ParentalManyToManyField(
+        "guidance.FactorPage",
+        verbose_name=_("success factors"),
+        blank=True,
+        related_name="+",
+        help_text=_("The success factor(s) this content illuminates."),
+    )
+
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [FieldPanel("factors"), FieldPanel("themes")],
+            heading=_("Success factors and themes"),
+        )
+    ]
+    override_translatable_fields = ThemedGuidancePage.override_translatable_fields + [
+        SynchronizedField("factors"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def localized_factors(self):
+        from .factors import FactorPage
+
+        return (
+            live_in_locale(FactorPage, self.locale)
+            .filter(translation_key__in=Subquery(self.factors.values("translation_key")))
+            .order_by("number")
+        )
+
+    @classmethod
+    def linked_to_factor(cls, factor):
+        """Live pages of this type in the factor's language, linked to the factor in any language."""
+        linked = cls.objects.filter(factors__translation_key=factor.translation_key)
+        return live_in_locale(cls, factor.locale).filter(pk__in=Subquery(linked.values("pk")))

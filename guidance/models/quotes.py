@@ -1,0 +1,93 @@
+"""Quotes from municipalities and other bodies, reused wherever they are cited."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+from .base import GuidancePage, TaggedGuidancePage, live_in_locale
+
+
+class QuoteIndexPage(GuidancePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = GuidancePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["guidance.QuotePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("quote overview")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["quotes"] = (
+            live_in_locale(QuotePage, self.locale)
+            .child_of(self)
+            .select_related("municipality")
+            .order_by("title")
+        )
+        return context
+
+
+class QuotePage(TaggedGuidancePage):
+    quote = models.TextField(_("quote"), help_text=_("The quote, verbatim, without quotation marks."))
+    municipality = models.ForeignKey(
+        "guidance.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who said it, when it is not a municipality."),
+    )
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the quote comes from, e.g. «Erfaringer fra kommuneprogrammet»."),
+    )
+
+    content_panels = TaggedGuidancePage.content_panels + [
+        FieldPanel("quote"),
+        MultiFieldPanel(
+            [
+                FieldPanel("municipality"),
+                FieldPanel("organisation"),
+                FieldPanel("role"),
+                FieldPanel("source"),
+            ],
+            heading=_("Who said it"),
+        ),
+    ] + TaggedGuidancePage.taxonomy_panels
+    search_fields = TaggedGuidancePage.search_fields + [
+        index.SearchField("quote", boost=1.5),
+        index.SearchField("organisation"),
+        index.RelatedFields("municipality", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["guidance.QuoteIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+
+    def clean(self):
+        super().clean()
+        if not self.municipality_id and not self.organisation:
+            raise ValidationError(
+                {"municipality": _("Choose a municipality or name the organisation that said it.")}
+            )
+
+    @property
+    def speaker(self):
+        return self.municipality.name if self.municipality_id else self.organisation

@@ -1,0 +1,100 @@
+"""Site-level models: the home page and the settings shared by every page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.snippets.models import register_snippet
+
+from guidance.models import FactorPage, GuidancePage
+from guidance.models.base import live_in_locale
+
+
+class HomePage(GuidancePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    featured = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        verbose_name=_("featured content"),
+        blank=True,
+        max_num=6,
+    )
+
+    content_panels = GuidancePage.content_panels + [FieldPanel("intro"), FieldPanel("featured")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "guidance.FactorIndexPage",
+        "guidance.QuoteIndexPage",
+        "guidance.ArticleIndexPage",
+        "cases.CaseStudyIndexPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def localized_featured(self):
+        """The featured pages in this page's language, in the editor's order."""
+        chosen_ids = [block["value"] for block in self.featured.raw_data if block["value"]]
+        if not chosen_ids:
+            return []
+        key_by_pk = dict(
+            Page.objects.filter(pk__in=chosen_ids).values_list("pk", "translation_key")
+        )
+        order = {key_by_pk[pk]: i for i, pk in enumerate(chosen_ids) if pk in key_by_pk}
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, translation_key__in=list(order))
+            .specific(defer=True)
+        )
+        return sorted(pages, key=lambda page: order.get(page.translation_key, 0))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["factors"] = live_in_locale(FactorPage, self.locale).order_by("number")
+        context["featured"] = self.localized_featured()
+        return context
+
+
+@register_snippet
+class Notice(TranslatableMixin, models.Model):
+    """The «Viktig informasjon» banner; translated like any other snippet."""
+
+    title = models.CharField(_("title"), max_length=200, default=_("Important information"))
+    text = RichTextField(_("text"), features=["bold", "italic", "link"])
+
+    panels = [FieldPanel("title"), FieldPanel("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+
+    def __str__(self):
+        return self.title
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        blank=True,
+        help_text=_("Shown as «Har du spørsmål? Send en e-post til …» on every page."),
+    )
+    notice = models.ForeignKey(
+        Notice,
+        verbose_name=_("notice banner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of every page, in the reader's language. Empty: no banner."),
+    )
+
+    panels = [FieldPanel("contact_email"), FieldPanel("notice")]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,77 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+
+def _language_name(code):
+    return get_language_info(code)["name_local"]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """One link per language: the same page in that language, or its nearest translated ancestor.
+
+    Two queries for a page (its ancestors, their translations); none for other views.
+    """
+    request = context["request"]
+    current = get_language()
+    links = []
+    if page is None or not getattr(page, "pk", None):
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            url = translate_url(request.get_full_path(), code)
+            links.append(_link(code, url, code == current, exact=True))
+        return links
+
+    ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
+    depth_by_key = {a.translation_key: a.depth for a in ancestors}
+    candidates = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=list(depth_by_key))
+        .select_related("locale")
+        .only("pk", "url_path", "translation_key", "locale__language_code", "depth")
+    )
+    best = {}
+    for candidate in candidates:
+        code = candidate.locale.language_code
+        if code not in best or candidate.depth > best[code].depth:
+            best[code] = candidate
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        target = page if code == page.locale.language_code else best.get(code)
+        if target is None:
+            continue
+        url = target.get_url(request=request)
+        if url:
+            links.append(_link(code, url, code == current, exact=target.depth == page.depth))
+    return links
+
+
+def _link(code, url, is_current, exact):
+    return {
+        "code": code,
+        "name": _language_name(code),
+        "url": url,
+        "is_current": is_current,
+        "is_exact": exact,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url):
+    return context["request"].build_absolute_uri(url)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    ancestors = page.get_ancestors().filter(depth__gt=1).specific(defer=True)
+    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+
+
+@register.simple_tag
+def active_locale():
+    return Locale.get_active()
