@@ -2,11 +2,12 @@
 
 import datetime
 
+from modelcluster.fields import ParentalManyToManyField
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -81,26 +82,30 @@ class CaseStudyPage(TaggedGuidancePage):
         related_name="+",
     )
 
-    content_panels = TaggedGuidancePage.content_panels + [
-        FieldPanel("publication_type"),
-        MultiFieldPanel(
-            [
-                FieldPanel("authors"),
-                FieldPanel("publisher"),
-                FieldPanel("year"),
-                FieldPanel("commissioned_by"),
-                FieldPanel("performed_by"),
-            ],
-            heading=_("Bibliographic details"),
-        ),
-        FieldPanel("summary"),
-        FieldPanel("main_findings"),
-        MultiFieldPanel(
-            [FieldPanel("report_url"), FieldPanel("report_link_text")],
-            heading=_("Link to more information"),
-        ),
-        FieldPanel("municipalities"),
-    ] + TaggedGuidancePage.taxonomy_panels
+    content_panels = (
+        TaggedGuidancePage.content_panels
+        + [
+            FieldPanel("publication_type"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("authors"),
+                    FieldPanel("publisher"),
+                    FieldPanel("year"),
+                    FieldPanel("commissioned_by"),
+                    FieldPanel("performed_by"),
+                ],
+                heading=_("Bibliographic details"),
+            ),
+            FieldPanel("summary"),
+            FieldPanel("main_findings"),
+            MultiFieldPanel(
+                [FieldPanel("report_url"), FieldPanel("report_link_text")],
+                heading=_("Link to more information"),
+            ),
+            FieldPanel("municipalities"),
+        ]
+        + TaggedGuidancePage.taxonomy_panels
+    )
     search_fields = TaggedGuidancePage.search_fields + [
         index.SearchField("summary", boost=1.5),
         index.SearchField("main_findings"),

@@ -153,8 +153,10 @@ class RelatedLinksBlock(blocks.StructBlock):
         preview_value = {
             "heading": "Andre relevante kilder",
             "links": [
-                {"label": "Fra Helsebiblioteket: Forankring i ledelsen",
-                 "url": "https://www.helsebiblioteket.no/"}
+                {
+                    "label": "Fra Helsebiblioteket: Forankring i ledelsen",
+                    "url": "https://www.helsebiblioteket.no/",
+                }
             ],
         }
         description = _("Links to other pages or sources.")

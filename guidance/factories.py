@@ -1,5 +1,6 @@
 import factory
 import wagtail_factories
+
 from wagtail.models import Locale
 
 from guidance import models

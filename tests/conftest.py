@@ -2,6 +2,7 @@ import os
 import shutil
 
 import pytest
+
 from wagtail.models import Locale, Page, Site
 
 from cases.factories import CaseStudyIndexPageFactory
@@ -58,8 +59,7 @@ def tree(home):
     t.home = home
     t.factor_index = FactorIndexPageFactory(parent=home)
     t.factors = [
-        FactorPageFactory(parent=t.factor_index, number=n, title=f"Faktor {n}",
-                          slug=f"faktor-{n}")
+        FactorPageFactory(parent=t.factor_index, number=n, title=f"Faktor {n}", slug=f"faktor-{n}")
         for n in range(1, 7)
     ]
     t.quote_index = QuoteIndexPageFactory(parent=home)

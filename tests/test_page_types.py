@@ -1,7 +1,9 @@
 """Every page type: creatable only where allowed, renders, shows its fields, in both languages."""
 
 import pytest
+
 from django.utils import translation
+
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -69,44 +71,80 @@ def content(tree):
         parent=tree.article_index,
         title="Organisering og samordning",
         lead="Tverrfaglig samarbeid er en av de viktigste erfaringene.",
-        body=[("heading", {"text": "Tjenestene samles", "level": "h2"}),
-              ("quote", {"quote_page": quote, "text": "", "attribution": ""}),
-              ("question", {"question": "Hvordan skal kommunen sikre forankring?",
-                            "reflection": ""})],
+        body=[
+            ("heading", {"text": "Tjenestene samles", "level": "h2"}),
+            ("quote", {"quote_page": quote, "text": "", "attribution": ""}),
+            ("question", {"question": "Hvordan skal kommunen sikre forankring?", "reflection": ""}),
+        ],
     )
     article.factors.set([factor])
     article.save_revision().publish()
     case = CaseStudyPageFactory(parent=tree.case_index, title="Fire casestudiar")
     case.factors.set([factor])
     case.save_revision().publish()
-    return {"factor": factor, "activity": activity, "quote": quote, "article": article,
-            "case": case, "theme": theme}
+    return {
+        "factor": factor,
+        "activity": activity,
+        "quote": quote,
+        "article": article,
+        "case": case,
+        "theme": theme,
+    }
 
 
 EXPECTED = {
     "home": ["Veiviser", "Faktor 1", "Faktor 6"],
     "factor_index": ["Suksessfaktorer", "Faktor 3", "Tydelig ansvarsfordeling"],
-    "factor": ["Faktor 3", "Ha et forpliktende", "Tydelig ansvarsfordeling",
-               "Vi lykkes når vi jobber", "Organisering og samordning", "Fire casestudiar"],
+    "factor": [
+        "Faktor 3",
+        "Ha et forpliktende",
+        "Tydelig ansvarsfordeling",
+        "Vi lykkes når vi jobber",
+        "Organisering og samordning",
+        "Fire casestudiar",
+    ],
     "activity": ["Tydelig ansvarsfordeling", "Etablere en tydelig", "Faktor 3", "Boligkontor"],
     "quote_index": ["Vi lykkes når vi jobber", "Hamar kommune"],
-    "quote": ["Vi lykkes når vi jobber", "Hamar kommune", "Boligkoordinator",
-              "Erfaringer fra kommuneprogrammet", "Faktor 3", "Boligkontor"],
+    "quote": [
+        "Vi lykkes når vi jobber",
+        "Hamar kommune",
+        "Boligkoordinator",
+        "Erfaringer fra kommuneprogrammet",
+        "Faktor 3",
+        "Boligkontor",
+    ],
     "article_index": ["Organisering og samordning"],
-    "article": ["Tverrfaglig samarbeid er en av", "Tjenestene samles",
-                "Vi lykkes når vi jobber", "Hvordan skal kommunen sikre forankring?"],
+    "article": [
+        "Tverrfaglig samarbeid er en av",
+        "Tjenestene samles",
+        "Vi lykkes når vi jobber",
+        "Hvordan skal kommunen sikre forankring?",
+    ],
     "case_index": ["Fire casestudiar", "NOVA", "2011"],
-    "case": ["Fire casestudiar", "H. C. Sandlie og T. Hansen", "NOVA", "2011", "Husbanken",
-             "Korleis kan kommunane", "https://www.husbanken.no/"],
+    "case": [
+        "Fire casestudiar",
+        "H. C. Sandlie og T. Hansen",
+        "NOVA",
+        "2011",
+        "Husbanken",
+        "Korleis kan kommunane",
+        "https://www.husbanken.no/",
+    ],
 }
 
 
 def pages_by_name(tree, content):
     return {
-        "home": tree.home, "factor_index": tree.factor_index, "factor": content["factor"],
-        "activity": content["activity"], "quote_index": tree.quote_index,
-        "quote": content["quote"], "article_index": tree.article_index,
-        "article": content["article"], "case_index": tree.case_index, "case": content["case"],
+        "home": tree.home,
+        "factor_index": tree.factor_index,
+        "factor": content["factor"],
+        "activity": content["activity"],
+        "quote_index": tree.quote_index,
+        "quote": content["quote"],
+        "article_index": tree.article_index,
+        "article": content["article"],
+        "case_index": tree.case_index,
+        "case": content["case"],
     }
 
 
@@ -150,8 +188,9 @@ def test_drafts_and_private_pages_stay_hidden(client, tree, content):
 
 
 def test_output_is_escaped(client, tree):
-    quote = QuotePageFactory(parent=tree.quote_index, title="<script>alert(1)</script>",
-                             quote="<b>fet</b>")
+    quote = QuotePageFactory(
+        parent=tree.quote_index, title="<script>alert(1)</script>", quote="<b>fet</b>"
+    )
     html = client.get(quote.url).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;b&gt;fet&lt;/b&gt;" in html
@@ -160,17 +199,34 @@ def test_output_is_escaped(client, tree):
 def test_activity_list_and_related_link_blocks_render(client, tree, content):
     article = ArticlePageFactory(
         parent=tree.article_index,
-        body=[("activity_list", {"heading": "Aktiviteter", "activities": [content["activity"]]}),
-              ("related_links", {"heading": "Andre relevante kilder", "links": [
-                  {"label": "Helsebiblioteket", "page": None, "url": "https://example.org/"},
-                  {"label": "Faktoren", "page": content["factor"], "url": ""}]}),
-              ("callout", {"title": "Viktig", "text": "<p>Husk dette.</p>", "tone": "info"}),
-              ("key_findings", {"heading": "Hovedfunn", "findings": ["Planer virker."]}),
-              ("report_link", {"label": "Les rapporten", "document": None,
-                               "url": "https://example.org/r.pdf"})],
+        body=[
+            ("activity_list", {"heading": "Aktiviteter", "activities": [content["activity"]]}),
+            (
+                "related_links",
+                {
+                    "heading": "Andre relevante kilder",
+                    "links": [
+                        {"label": "Helsebiblioteket", "page": None, "url": "https://example.org/"},
+                        {"label": "Faktoren", "page": content["factor"], "url": ""},
+                    ],
+                },
+            ),
+            ("callout", {"title": "Viktig", "text": "<p>Husk dette.</p>", "tone": "info"}),
+            ("key_findings", {"heading": "Hovedfunn", "findings": ["Planer virker."]}),
+            (
+                "report_link",
+                {"label": "Les rapporten", "document": None, "url": "https://example.org/r.pdf"},
+            ),
+        ],
     )
     with translation.override("nb"):
         html = client.get(article.url).content.decode()
-    for text in ["Tydelig ansvarsfordeling", "Helsebiblioteket", content["factor"].url, "Husk dette",
-                 "Planer virker.", "https://example.org/r.pdf"]:
+    for text in [
+        "Tydelig ansvarsfordeling",
+        "Helsebiblioteket",
+        content["factor"].url,
+        "Husk dette",
+        "Planer virker.",
+        "https://example.org/r.pdf",
+    ]:
         assert text in html

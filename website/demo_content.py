@@ -72,107 +72,193 @@ FACTOR_INDEX = {
         "boligsosiale arbeidet, både for det helhetlige arbeidet i kommunen og på tiltaksnivå.</p>"
     ),
     "body": [
-        ("paragraph",
-         "<p>Det boligsosiale arbeidet kan oppleves som fragmentert og komplekst for involverte "
-         "parter. Forskning og praksis viser at det finnes måter å samarbeide og organisere seg "
-         "på, som kan bidra til økt boligsosial handlingskapasitet og bedre resultater selv om "
-         "kommuner er forskjellige med tanke på størrelse, organisering eller utfordringer.</p>"),
+        (
+            "paragraph",
+            "<p>Det boligsosiale arbeidet kan oppleves som fragmentert og komplekst for involverte "
+            "parter. Forskning og praksis viser at det finnes måter å samarbeide og organisere seg "
+            "på, som kan bidra til økt boligsosial handlingskapasitet og bedre resultater selv om "
+            "kommuner er forskjellige med tanke på størrelse, organisering eller utfordringer.</p>",
+        ),
         ("heading", "Arbeide helhetlig"),
-        ("paragraph",
-         "<p>NOU 2011:15 «Rom for alle» framhevet fem viktige suksessfaktorer for godt "
-         "boligsosialt arbeid i kommunene. Under strategien «Bolig for velferd» (2014–2020) ble "
-         "brukermedvirkning lagt til som en sjette suksessfaktor.</p>"),
+        (
+            "paragraph",
+            "<p>NOU 2011:15 «Rom for alle» framhevet fem viktige suksessfaktorer for godt "
+            "boligsosialt arbeid i kommunene. Under strategien «Bolig for velferd» (2014–2020) ble "
+            "brukermedvirkning lagt til som en sjette suksessfaktor.</p>",
+        ),
         ("heading", "Konkretisering av suksessfaktorene"),
-        ("paragraph",
-         "<p>I notatet «Suksesskriterier i boligsosialt arbeid» fra 2019 anbefalte NTNU "
-         "Samfunnsforskning en revitalisering og operasjonalisering av suksessfaktorene. "
-         "Husbanken har i etterkant konkretisert viktige aspekter. Hver suksessfaktor har en "
-         "første setning som beskriver en ønsket tilstand, jf. Bolig for velferd (s. 25). I "
-         "kulepunktene beskrives aktiviteter for å oppnå dette.</p>"),
+        (
+            "paragraph",
+            "<p>I notatet «Suksesskriterier i boligsosialt arbeid» fra 2019 anbefalte NTNU "
+            "Samfunnsforskning en revitalisering og operasjonalisering av suksessfaktorene. "
+            "Husbanken har i etterkant konkretisert viktige aspekter. Hver suksessfaktor har en "
+            "første setning som beskriver en ønsket tilstand, jf. Bolig for velferd (s. 25). I "
+            "kulepunktene beskrives aktiviteter for å oppnå dette.</p>",
+        ),
     ],
 }
 
 # number, name, slug, desired state, [(activity title, activity summary verbatim)]
 FACTORS = [
-    (1, "Forankring og eierskap", "forankring-og-eierskap",
-     "Skape en felles forståelse av mål, ansvar, metoder og tiltak hos ledelse og i fagmiljøet.",
-     [("Involvere ledelsen og øke kompetansen",
-       "Aktiv involvering og økt boligsosial kompetanse hos politisk og administrativ ledelse.",
-       ["ledelse"]),
-      ("Holde den tverrfaglige aksepten levende",
-       "Etablere tverrfaglig aksept for det boligsosiale arbeidet som kontinuerlig holdes "
-       "levende.",
-       ["tverrfaglig-samarbeid"])]),
-    (2, "Overordnet strategi", "overordnet-strategi",
-     "Se utfordringer og løsninger i sammenheng med andre politikkområder.",
-     [("Boligsosialt arbeid i kommuneplanleggingen",
-       "Boligsosialt arbeid inngår i den helhetlige kommunale planleggingen.",
-       ["planarbeid"]),
-      ("Involvere tjenestene i strategier og planer",
-       "Involvere tjenestene i utarbeidelse av strategier og planer beregnet for bruk, med "
-       "konkrete målsettinger.",
-       ["planarbeid", "tverrfaglig-samarbeid"])]),
-    (3, "Organisering og samordning", "organisering-og-samordning",
-     "Ha et forpliktende og formalisert samarbeid på tvers av sektorer og forvaltningsnivåer.",
-     [("Nye arbeidsformer og formaliserte møtepunkter",
-       "Møte utfordringer i det tverrfaglige samarbeidet gjennom nye arbeidsformer, tillit til "
-       "hverandre og formaliserte møtepunkter mellom relevante tjenester. Dette for å forbedre "
-       "gjennomføringsevnen og tilby et godt, helhetlig bo- og tjenestetilbud.",
-       ["tverrfaglig-samarbeid", "boligkontor"]),
-      ("Tydelig rolle- og ansvarsfordeling",
-       "Etablere en tydelig og avklart rolle- og ansvarsfordeling for å unytte ressursene på en "
-       "effektiv måte.",
-       ["boligkontor"])]),
-    (4, "Økonomiske ressurser", "okonomiske-ressurser",
-     "Sette av tilstrekkelige ressurser til gjennomføring.",
-     [("Forankre planverket i økonomiplanen",
-       "Forankre planverket i økonomiplan, og avsette nok budsjettmidler både til "
-       "personalressurser og aktiviteter/tiltak.",
-       ["planarbeid", "virkemidler"]),
-      ("Bruke kommunale og statlige virkemidler",
-       "Gjøre bruk av tilgjengelige kommunale og statlige økonomiske virkemidler, som gir bedre "
-       "kommuneøkonomi.",
-       ["virkemidler"])]),
-    (5, "Kompetanse", "kompetanse",
-     "Utvikle, samle og dele nødvendig kunnskap.",
-     [("Kartlegge og analysere den boligsosiale situasjonen",
-       "Kartlegge og analysere for å få kunnskap om kommunens boligsosiale situasjon til et godt "
-       "beslutningsgrunnlag for arbeidet.",
-       ["kunnskapsgrunnlag"]),
-      ("Dele erfaringer og spre kompetanse",
-       "Legge til rette for erfaringsdeling, læring, evaluering og kompetansespredning.",
-       ["kunnskapsgrunnlag"])]),
-    (6, "Brukermedvirkning", "brukermedvirkning",
-     "Nyttiggjøre seg av brukerens erfaring i politikkutforming og gjennomføring på både det "
-     "strategiske og operative nivå.",
-     [("Involvere målgrupper og brukerorganisasjoner",
-       "Involvere viktige målgrupper og brukerorganisasjoner i kommunal planlegging og "
-       "utforming av bo- og tjenestetilbud.",
-       ["planarbeid"]),
-      ("Sette brukerens behov i sentrum",
-       "Sette brukerens behov i sentrum for å få et egnet tilbud.",
-       [])]),
+    (
+        1,
+        "Forankring og eierskap",
+        "forankring-og-eierskap",
+        "Skape en felles forståelse av mål, ansvar, metoder og tiltak hos ledelse og i fagmiljøet.",
+        [
+            (
+                "Involvere ledelsen og øke kompetansen",
+                "Aktiv involvering og økt boligsosial kompetanse hos politisk og administrativ ledelse.",
+                ["ledelse"],
+            ),
+            (
+                "Holde den tverrfaglige aksepten levende",
+                "Etablere tverrfaglig aksept for det boligsosiale arbeidet som kontinuerlig holdes "
+                "levende.",
+                ["tverrfaglig-samarbeid"],
+            ),
+        ],
+    ),
+    (
+        2,
+        "Overordnet strategi",
+        "overordnet-strategi",
+        "Se utfordringer og løsninger i sammenheng med andre politikkområder.",
+        [
+            (
+                "Boligsosialt arbeid i kommuneplanleggingen",
+                "Boligsosialt arbeid inngår i den helhetlige kommunale planleggingen.",
+                ["planarbeid"],
+            ),
+            (
+                "Involvere tjenestene i strategier og planer",
+                "Involvere tjenestene i utarbeidelse av strategier og planer beregnet for bruk, med "
+                "konkrete målsettinger.",
+                ["planarbeid", "tverrfaglig-samarbeid"],
+            ),
+        ],
+    ),
+    (
+        3,
+        "Organisering og samordning",
+        "organisering-og-samordning",
+        "Ha et forpliktende og formalisert samarbeid på tvers av sektorer og forvaltningsnivåer.",
+        [
+            (
+                "Nye arbeidsformer og formaliserte møtepunkter",
+                "Møte utfordringer i det tverrfaglige samarbeidet gjennom nye arbeidsformer, tillit til "
+                "hverandre og formaliserte møtepunkter mellom relevante tjenester. Dette for å forbedre "
+                "gjennomføringsevnen og tilby et godt, helhetlig bo- og tjenestetilbud.",
+                ["tverrfaglig-samarbeid", "boligkontor"],
+            ),
+            (
+                "Tydelig rolle- og ansvarsfordeling",
+                "Etablere en tydelig og avklart rolle- og ansvarsfordeling for å unytte ressursene på en "
+                "effektiv måte.",
+                ["boligkontor"],
+            ),
+        ],
+    ),
+    (
+        4,
+        "Økonomiske ressurser",
+        "okonomiske-ressurser",
+        "Sette av tilstrekkelige ressurser til gjennomføring.",
+        [
+            (
+                "Forankre planverket i økonomiplanen",
+                "Forankre planverket i økonomiplan, og avsette nok budsjettmidler både til "
+                "personalressurser og aktiviteter/tiltak.",
+                ["planarbeid", "virkemidler"],
+            ),
+            (
+                "Bruke kommunale og statlige virkemidler",
+                "Gjøre bruk av tilgjengelige kommunale og statlige økonomiske virkemidler, som gir bedre "
+                "kommuneøkonomi.",
+                ["virkemidler"],
+            ),
+        ],
+    ),
+    (
+        5,
+        "Kompetanse",
+        "kompetanse",
+        "Utvikle, samle og dele nødvendig kunnskap.",
+        [
+            (
+                "Kartlegge og analysere den boligsosiale situasjonen",
+                "Kartlegge og analysere for å få kunnskap om kommunens boligsosiale situasjon til et godt "
+                "beslutningsgrunnlag for arbeidet.",
+                ["kunnskapsgrunnlag"],
+            ),
+            (
+                "Dele erfaringer og spre kompetanse",
+                "Legge til rette for erfaringsdeling, læring, evaluering og kompetansespredning.",
+                ["kunnskapsgrunnlag"],
+            ),
+        ],
+    ),
+    (
+        6,
+        "Brukermedvirkning",
+        "brukermedvirkning",
+        "Nyttiggjøre seg av brukerens erfaring i politikkutforming og gjennomføring på både det "
+        "strategiske og operative nivå.",
+        [
+            (
+                "Involvere målgrupper og brukerorganisasjoner",
+                "Involvere viktige målgrupper og brukerorganisasjoner i kommunal planlegging og "
+                "utforming av bo- og tjenestetilbud.",
+                ["planarbeid"],
+            ),
+            (
+                "Sette brukerens behov i sentrum",
+                "Sette brukerens behov i sentrum for å få et egnet tilbud.",
+                [],
+            ),
+        ],
+    ),
 ]
 
 QUOTE_SOURCE = "Erfaringer fra kommuneprogrammet"
 
 # slug, title, quote verbatim, municipality number, factor number, themes
 QUOTES = [
-    ("hamar-tverrfaglig", "Hamar kommune om tverrfaglig arbeid",
-     "Hamar kommune opplever at vi har lykkes med det det boligsosiale arbeidet når man jobber "
-     "tverrfaglig og tverretatlig.",
-     "3403", 3, ["tverrfaglig-samarbeid"]),
-    ("alta-boligservicekontoret", "Alta kommune om boligservicekontoret",
-     "Boligservicekontoret vårt er vårt anker og vårt overordnede organ. Boligservicekontoret "
-     "skal ivareta koordineringsarbeidet.",
-     "5601", 3, ["boligkontor"]),
-    ("kristiansand-summen-av-bidrag", "Kristiansand kommune om boligsosialt arbeid",
-     "Boligsosialt arbeid er summen av ulike aktørers bidrag på tvers av både sektor og fag.",
-     "4204", 3, ["tverrfaglig-samarbeid"]),
-    ("halden-forankring", "Halden kommune om forankring",
-     "Forankring av det boligsosiale arbeidet på overordnet nivå (kommunedirektørens "
-     "ledergruppe) øker sjansen for å lykkes med de ulike satsningene.",
-     "3101", 1, ["ledelse"]),
+    (
+        "hamar-tverrfaglig",
+        "Hamar kommune om tverrfaglig arbeid",
+        "Hamar kommune opplever at vi har lykkes med det det boligsosiale arbeidet når man jobber "
+        "tverrfaglig og tverretatlig.",
+        "3403",
+        3,
+        ["tverrfaglig-samarbeid"],
+    ),
+    (
+        "alta-boligservicekontoret",
+        "Alta kommune om boligservicekontoret",
+        "Boligservicekontoret vårt er vårt anker og vårt overordnede organ. Boligservicekontoret "
+        "skal ivareta koordineringsarbeidet.",
+        "5601",
+        3,
+        ["boligkontor"],
+    ),
+    (
+        "kristiansand-summen-av-bidrag",
+        "Kristiansand kommune om boligsosialt arbeid",
+        "Boligsosialt arbeid er summen av ulike aktørers bidrag på tvers av både sektor og fag.",
+        "4204",
+        3,
+        ["tverrfaglig-samarbeid"],
+    ),
+    (
+        "halden-forankring",
+        "Halden kommune om forankring",
+        "Forankring av det boligsosiale arbeidet på overordnet nivå (kommunedirektørens "
+        "ledergruppe) øker sjansen for å lykkes med de ulike satsningene.",
+        "3101",
+        1,
+        ["ledelse"],
+    ),
 ]
 
 # Body blocks: ("heading", text) | ("paragraph", html) | ("quote", quote slug)
@@ -189,39 +275,52 @@ ARTICLES = [
         "factors": [3],
         "themes": ["tverrfaglig-samarbeid", "boligkontor"],
         "body": [
-            ("paragraph",
-             "<p>Når programkommunene ser tilbake, trekker svært mange fram samarbeidet på tvers "
-             "av fag og sektorer. De beskriver et boligsosialt arbeid som bygger på kunnskap, som "
-             "ser bolig og tjenester i sammenheng, og som gjør det lettere å løse sammensatte "
-             "saker. Flere har forankret organiseringen i kommunens planer.</p>"),
+            (
+                "paragraph",
+                "<p>Når programkommunene ser tilbake, trekker svært mange fram samarbeidet på tvers "
+                "av fag og sektorer. De beskriver et boligsosialt arbeid som bygger på kunnskap, som "
+                "ser bolig og tjenester i sammenheng, og som gjør det lettere å løse sammensatte "
+                "saker. Flere har forankret organiseringen i kommunens planer.</p>",
+            ),
             ("quote", "hamar-tverrfaglig"),
             ("heading", "Tjenestene samles"),
-            ("paragraph",
-             "<p>Mange kommuner har organisert seg på nytt for å samle de boligsosiale "
-             "tjenestene. Flere har opprettet et boligkontor eller noe tilsvarende, som "
-             "samarbeider tett med blant annet oppfølgingstjenesten. Kommunene har også laget "
-             "nye samarbeidsarenaer og interne møteplasser, for eksempel et boligsosialt "
-             "forum.</p>"),
+            (
+                "paragraph",
+                "<p>Mange kommuner har organisert seg på nytt for å samle de boligsosiale "
+                "tjenestene. Flere har opprettet et boligkontor eller noe tilsvarende, som "
+                "samarbeider tett med blant annet oppfølgingstjenesten. Kommunene har også laget "
+                "nye samarbeidsarenaer og interne møteplasser, for eksempel et boligsosialt "
+                "forum.</p>",
+            ),
             ("quote", "alta-boligservicekontoret"),
             ("heading", "Hvem koordinerer?"),
-            ("paragraph",
-             "<p>Kommunene understreker at ansvaret for å koordinere de boligsosiale oppgavene "
-             "må være tydelig plassert, og at koordineringen må fremme en tverrfaglig "
-             "tilnærming. I mange kommuner ligger ansvaret hos boligkontoret. Andre har en "
-             "koordinator under kommunedirektøren eller i helse- og omsorgsavdelingen, eller lar "
-             "kommunalsjefene dele på ansvaret.</p>"),
-            ("paragraph",
-             "<p>Arbeidet med Husbankens behovsmelding har gitt kommunens virksomheter bedre "
-             "innsikt i helheten. Mange kommuner har også hatt god nytte av samarbeidet med "
-             "Husbanken, med handlings- og aktivitetsplaner, jevnlige møter og lav terskel for "
-             "å ta kontakt.</p>"),
+            (
+                "paragraph",
+                "<p>Kommunene understreker at ansvaret for å koordinere de boligsosiale oppgavene "
+                "må være tydelig plassert, og at koordineringen må fremme en tverrfaglig "
+                "tilnærming. I mange kommuner ligger ansvaret hos boligkontoret. Andre har en "
+                "koordinator under kommunedirektøren eller i helse- og omsorgsavdelingen, eller lar "
+                "kommunalsjefene dele på ansvaret.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Arbeidet med Husbankens behovsmelding har gitt kommunens virksomheter bedre "
+                "innsikt i helheten. Mange kommuner har også hatt god nytte av samarbeidet med "
+                "Husbanken, med handlings- og aktivitetsplaner, jevnlige møter og lav terskel for "
+                "å ta kontakt.</p>",
+            ),
             ("quote", "kristiansand-summen-av-bidrag"),
-            ("paragraph",
-             "<p>I 2020 la regjeringen fram et forslag til en ny boligsosial lov. Der foreslås "
-             "det blant annet at kommunene skal ha et organisatorisk ansvar for å samarbeide på "
-             "tvers av sektorer og samordne tjenestene sine.</p>"),
-            ("related_links", "Andre relevante kilder",
-             [("Behovsmeldingen på husbanken.no", "https://www.husbanken.no/")]),
+            (
+                "paragraph",
+                "<p>I 2020 la regjeringen fram et forslag til en ny boligsosial lov. Der foreslås "
+                "det blant annet at kommunene skal ha et organisatorisk ansvar for å samarbeide på "
+                "tvers av sektorer og samordne tjenestene sine.</p>",
+            ),
+            (
+                "related_links",
+                "Andre relevante kilder",
+                [("Behovsmeldingen på husbanken.no", "https://www.husbanken.no/")],
+            ),
         ],
     },
     {
@@ -234,37 +333,54 @@ ARTICLES = [
         "factors": [1],
         "themes": ["ledelse", "planarbeid"],
         "body": [
-            ("paragraph",
-             "<p>Svarene i prosjektet «Erfaringer fra kommuneprogrammet» viser at kommunene ser "
-             "solid forankring som en forutsetning for arbeidet, og at ledelsen og fagmiljøene "
-             "må dele forståelsen av utfordringene. Programarbeidet har satt feltet på "
-             "dagsorden, og ledelsen har mange steder sørget for at arbeidet er prioritert i "
-             "hele organisasjonen.</p>"),
-            ("paragraph",
-             "<p>Erfaringen er at forankring er en kontinuerlig prosess som er sårbar når "
-             "personer slutter. Molden og Røe (2019) kaller den en «ferskvare med kort "
-             "holdbarhet». Skriftlige rutiner, tverrfaglig samarbeid og god organisering gjør "
-             "arbeidet mindre sårbart.</p>"),
+            (
+                "paragraph",
+                "<p>Svarene i prosjektet «Erfaringer fra kommuneprogrammet» viser at kommunene ser "
+                "solid forankring som en forutsetning for arbeidet, og at ledelsen og fagmiljøene "
+                "må dele forståelsen av utfordringene. Programarbeidet har satt feltet på "
+                "dagsorden, og ledelsen har mange steder sørget for at arbeidet er prioritert i "
+                "hele organisasjonen.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Erfaringen er at forankring er en kontinuerlig prosess som er sårbar når "
+                "personer slutter. Molden og Røe (2019) kaller den en «ferskvare med kort "
+                "holdbarhet». Skriftlige rutiner, tverrfaglig samarbeid og god organisering gjør "
+                "arbeidet mindre sårbart.</p>",
+            ),
             ("quote", "halden-forankring"),
-            ("question",
-             "Hvordan skal kommunen sikre fortsatt forankring av arbeidet i kommunens politiske og "
-             "administrative ledelse etter at programarbeidet er avsluttet?"),
+            (
+                "question",
+                "Hvordan skal kommunen sikre fortsatt forankring av arbeidet i kommunens politiske og "
+                "administrative ledelse etter at programarbeidet er avsluttet?",
+            ),
             ("heading", "Kommunens planarbeid"),
-            ("paragraph",
-             "<p>Kommuneplanen rulleres hvert fjerde år og behandles av både politisk og "
-             "administrativ ledelse. Mange kommuner lager en boligsosial eller boligpolitisk "
-             "handlingsplan som forankres i kommuneplanen. Budsjett og økonomiplan, og dermed "
-             "handlingsdelen, rulleres hvert år, og gir en årlig anledning til å holde arbeidet "
-             "levende.</p>"),
+            (
+                "paragraph",
+                "<p>Kommuneplanen rulleres hvert fjerde år og behandles av både politisk og "
+                "administrativ ledelse. Mange kommuner lager en boligsosial eller boligpolitisk "
+                "handlingsplan som forankres i kommuneplanen. Budsjett og økonomiplan, og dermed "
+                "handlingsdelen, rulleres hvert år, og gir en årlig anledning til å holde arbeidet "
+                "levende.</p>",
+            ),
             ("heading", "Organiseringen av arbeidet"),
-            ("paragraph",
-             "<p>Hvor i organisasjonen arbeidet legges, og om det får en egen enhet eller "
-             "integreres i eksisterende enheter, har betydning for forankringen. Kommunene har "
-             "valgt ulikt, og det finnes ingen fasit: det som passer i én kommune, passer ikke "
-             "nødvendigvis i en annen. Det viktige er å velge bevisst.</p>"),
-            ("related_links", "Andre relevante kilder",
-             [("Fra Helsebiblioteket: Forankring i ledelsen",
-               "https://www.helsebiblioteket.no/")]),
+            (
+                "paragraph",
+                "<p>Hvor i organisasjonen arbeidet legges, og om det får en egen enhet eller "
+                "integreres i eksisterende enheter, har betydning for forankringen. Kommunene har "
+                "valgt ulikt, og det finnes ingen fasit: det som passer i én kommune, passer ikke "
+                "nødvendigvis i en annen. Det viktige er å velge bevisst.</p>",
+            ),
+            (
+                "related_links",
+                "Andre relevante kilder",
+                [
+                    (
+                        "Fra Helsebiblioteket: Forankring i ledelsen",
+                        "https://www.helsebiblioteket.no/",
+                    )
+                ],
+            ),
         ],
     },
 ]
@@ -273,8 +389,7 @@ ARTICLES = [
 CASE_STUDY_NN = {
     "slug": "organisering-og-planlegging-fire-casestudiar",
     "title": (
-        "Organisering og planlegging av boligsosialt arbeid i norske kommuner – fire "
-        "casestudier"
+        "Organisering og planlegging av boligsosialt arbeid i norske kommuner – fire casestudier"
     ),
     "authors": "H. C. Sandlie, Å. Langsether, J. Sørvoll, A. Skårberg og T. Hansen",
     "publisher": "NOVA",
@@ -316,12 +431,21 @@ CASE_STUDY_NN = {
 }
 
 INDEX_PAGES = {
-    "quotes": ("sitater", "Sitater fra kommunene",
-               "Erfaringer fra kommunene i kommuneprogrammet, med deres egne ord."),
-    "articles": ("erfaringer", "Erfaringsartikler",
-                 "Hva kommunene har lært om godt boligsosialt arbeid."),
-    "cases": ("rapporter", "Casestudier og rapporter",
-              "Forskning, rapporter og eksempler fra kommunene."),
+    "quotes": (
+        "sitater",
+        "Sitater fra kommunene",
+        "Erfaringer fra kommunene i kommuneprogrammet, med deres egne ord.",
+    ),
+    "articles": (
+        "erfaringer",
+        "Erfaringsartikler",
+        "Hva kommunene har lært om godt boligsosialt arbeid.",
+    ),
+    "cases": (
+        "rapporter",
+        "Casestudier og rapporter",
+        "Forskning, rapporter og eksempler fra kommunene.",
+    ),
 }
 
 CONTACT_EMAIL = "redaktor@husbanken.no"

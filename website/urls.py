@@ -26,6 +26,8 @@ if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
-    urlpatterns = staticfiles_urlpatterns() + static(
-        settings.MEDIA_URL, document_root=settings.MEDIA_ROOT
-    ) + urlpatterns
+    urlpatterns = (
+        staticfiles_urlpatterns()
+        + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+        + urlpatterns
+    )

@@ -35,10 +35,14 @@ class ArticlePage(TaggedGuidancePage):
     lead = models.TextField(_("lead"), help_text=_("The introduction, in two or three sentences."))
     body = StreamField(GuidanceStreamBlock(), verbose_name=_("body"))
 
-    content_panels = TaggedGuidancePage.content_panels + [
-        FieldPanel("lead"),
-        FieldPanel("body"),
-    ] + TaggedGuidancePage.taxonomy_panels
+    content_panels = (
+        TaggedGuidancePage.content_panels
+        + [
+            FieldPanel("lead"),
+            FieldPanel("body"),
+        ]
+        + TaggedGuidancePage.taxonomy_panels
+    )
     search_fields = TaggedGuidancePage.search_fields + [
         index.SearchField("lead", boost=1.5),
         index.SearchField("body"),

@@ -6,12 +6,13 @@ into the language being read, never followed directly: an nn page that points at
 still shows, and is listed under, the nn factor.
 """
 
+from modelcluster.fields import ParentalManyToManyField
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -23,7 +24,11 @@ LANGUAGE_CHOICES = [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANG
 def live_in_locale(model, locale):
     """Public, live pages of ``model`` in ``locale``, ready for a listing."""
     return (
-        model.objects.live().public().filter(locale=locale).select_related("locale").defer_streamfields()
+        model.objects.live()
+        .public()
+        .filter(locale=locale)
+        .select_related("locale")
+        .defer_streamfields()
     )
 
 
@@ -150,6 +155,6 @@ class TaggedGuidancePage(ThemedGuidancePage):
 
     @classmethod
     def linked_to_factor(cls, factor):
-        """Live pages of this type in the factor's language, linked to the factor in any language."""
+        """Live pages of this type in the factor's language, linked to it in any language."""
         linked = cls.objects.filter(factors__translation_key=factor.translation_key)
         return live_in_locale(cls, factor.locale).filter(pk__in=Subquery(linked.values("pk")))

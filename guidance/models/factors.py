@@ -82,8 +82,10 @@ class FactorPage(GuidancePage):
         )
         if taken:
             raise ValidationError(
-                {"number": _("Another success factor in this language already has number %(n)s.")
-                 % {"n": self.number}}
+                {
+                    "number": _("Another success factor in this language already has number %(n)s.")
+                    % {"n": self.number}
+                }
             )
 
     @classmethod

@@ -33,7 +33,9 @@ class QuoteIndexPage(GuidancePage):
 
 
 class QuotePage(TaggedGuidancePage):
-    quote = models.TextField(_("quote"), help_text=_("The quote, verbatim, without quotation marks."))
+    quote = models.TextField(
+        _("quote"), help_text=_("The quote, verbatim, without quotation marks.")
+    )
     municipality = models.ForeignKey(
         "guidance.Municipality",
         verbose_name=_("municipality"),
@@ -56,18 +58,22 @@ class QuotePage(TaggedGuidancePage):
         help_text=_("Where the quote comes from, e.g. «Erfaringer fra kommuneprogrammet»."),
     )
 
-    content_panels = TaggedGuidancePage.content_panels + [
-        FieldPanel("quote"),
-        MultiFieldPanel(
-            [
-                FieldPanel("municipality"),
-                FieldPanel("organisation"),
-                FieldPanel("role"),
-                FieldPanel("source"),
-            ],
-            heading=_("Who said it"),
-        ),
-    ] + TaggedGuidancePage.taxonomy_panels
+    content_panels = (
+        TaggedGuidancePage.content_panels
+        + [
+            FieldPanel("quote"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("municipality"),
+                    FieldPanel("organisation"),
+                    FieldPanel("role"),
+                    FieldPanel("source"),
+                ],
+                heading=_("Who said it"),
+            ),
+        ]
+        + TaggedGuidancePage.taxonomy_panels
+    )
     search_fields = TaggedGuidancePage.search_fields + [
         index.SearchField("quote", boost=1.5),
         index.SearchField("organisation"),

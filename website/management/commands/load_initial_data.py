@@ -90,7 +90,9 @@ class Command(BaseCommand):
         if existing is not None:
             return existing.specific
         fields.setdefault("directorate", self.husbanken)
-        relations = {k: fields.pop(k) for k in ("factors", "themes", "municipalities") if k in fields}
+        relations = {
+            k: fields.pop(k) for k in ("factors", "themes", "municipalities") if k in fields
+        }
         page = model(slug=slug, locale=parent.locale, **fields)
         for name, values in relations.items():
             getattr(page, name).set(values)
@@ -103,8 +105,9 @@ class Command(BaseCommand):
         root = Page.get_first_root_node()
         home = HomePage.objects.filter(locale=self.nb).first()
         if home is None:
-            home = self.child(root, HomePage, "veiviser", title=demo.HOME["title"],
-                              intro=demo.HOME["intro"])
+            home = self.child(
+                root, HomePage, "veiviser", title=demo.HOME["title"], intro=demo.HOME["intro"]
+            )
             site = Site.objects.filter(is_default_site=True).first()
             old_root = site.root_page if site else None
             if site is None:
@@ -128,17 +131,28 @@ class Command(BaseCommand):
 
     def load_factors(self, home):
         index = self.child(
-            home, FactorIndexPage, demo.FACTOR_INDEX["slug"], title=demo.FACTOR_INDEX["title"],
-            intro=demo.FACTOR_INDEX["intro"], body=self.stream(demo.FACTOR_INDEX["body"]),
+            home,
+            FactorIndexPage,
+            demo.FACTOR_INDEX["slug"],
+            title=demo.FACTOR_INDEX["title"],
+            intro=demo.FACTOR_INDEX["intro"],
+            body=self.stream(demo.FACTOR_INDEX["body"]),
         )
         factors = {}
         for number, name, slug, desired_state, activities in demo.FACTORS:
-            factor = self.child(index, FactorPage, slug, title=name, number=number,
-                                desired_state=desired_state)
+            factor = self.child(
+                index, FactorPage, slug, title=name, number=number, desired_state=desired_state
+            )
             factors[number] = factor
             for title, summary, themes in activities:
-                self.child(factor, ActivityPage, norwegian_slug(title), title=title, summary=summary,
-                           themes=[self.themes[t] for t in themes])
+                self.child(
+                    factor,
+                    ActivityPage,
+                    norwegian_slug(title),
+                    title=title,
+                    summary=summary,
+                    themes=[self.themes[t] for t in themes],
+                )
         return factors
 
     def load_quotes(self, home):
@@ -147,9 +161,14 @@ class Command(BaseCommand):
         quotes = {}
         for slug, title, text, municipality, factor, themes in demo.QUOTES:
             quotes[slug] = self.child(
-                index, QuotePage, slug, title=title, quote=text,
+                index,
+                QuotePage,
+                slug,
+                title=title,
+                quote=text,
                 municipality=Municipality.objects.get(number=municipality),
-                source=demo.QUOTE_SOURCE, factors=[self.factors[factor]],
+                source=demo.QUOTE_SOURCE,
+                factors=[self.factors[factor]],
                 themes=[self.themes[t] for t in themes],
             )
         return quotes
@@ -159,8 +178,12 @@ class Command(BaseCommand):
         index = self.child(home, ArticleIndexPage, slug, title=title, intro=intro)
         for article in demo.ARTICLES:
             self.child(
-                index, ArticlePage, article["slug"], title=article["title"],
-                lead=article["lead"], body=self.stream(article["body"]),
+                index,
+                ArticlePage,
+                article["slug"],
+                title=article["title"],
+                lead=article["lead"],
+                body=self.stream(article["body"]),
                 factors=[self.factors[n] for n in article["factors"]],
                 themes=[self.themes[t] for t in article["themes"]],
             )
@@ -171,7 +194,9 @@ class Command(BaseCommand):
         nn_index = self.in_locale(index, self.nn)
         case = dict(demo.CASE_STUDY_NN)
         self.child(
-            nn_index, CaseStudyPage, case.pop("slug"),
+            nn_index,
+            CaseStudyPage,
+            case.pop("slug"),
             main_findings=json.dumps(
                 [{"type": "finding", "value": text} for text in case.pop("main_findings")]
             ),
@@ -213,9 +238,10 @@ class Command(BaseCommand):
             elif kind == "question":
                 value = {"question": args[0], "reflection": ""}
             elif kind == "related_links":
-                value = {"heading": args[0], "links": [
-                    {"label": label, "page": None, "url": url} for label, url in args[1]
-                ]}
+                value = {
+                    "heading": args[0],
+                    "links": [{"label": label, "page": None, "url": url} for label, url in args[1]],
+                }
             else:
                 raise ValueError(f"Unknown demo block {kind!r}")
             data.append({"type": kind, "value": value})
