@@ -121,7 +121,7 @@ class ApertiumTranslator(BaseMachineTranslator):
     def translate(self, source_locale, target_locale, strings):
         mode = self.get_mode(source_locale, target_locale)
         if mode is None:
-            raise ApertiumError(_("Apertium kan bare oversette mellom bokmål og nynorsk."))
+            raise ApertiumError(_("Apertium can only translate between bokmål and nynorsk."))
 
         # Outer whitespace is kept aside: it may separate this string from the next one.
         parts = {}
@@ -150,7 +150,7 @@ class ApertiumTranslator(BaseMachineTranslator):
         if sorted(blocks) != list(range(len(strings))):
             logger.error("Apertium returned %d of %d blocks", len(blocks), len(strings))
             raise ApertiumError(
-                _("Maskinoversettingen mislyktes: Apertium ga et ufullstendig resultat.")
+                _("Machine translation failed: Apertium returned an incomplete result.")
             )
 
         failed = []
@@ -185,8 +185,8 @@ class ApertiumTranslator(BaseMachineTranslator):
             logger.error("Cannot run %s: %s", binary, error)
             raise ApertiumError(
                 _(
-                    "Maskinoversetting er ikke tilgjengelig: Apertium er ikke installert på "
-                    "serveren (Debian-pakkene apertium og apertium-nno-nob)."
+                    "Machine translation is not available: Apertium is not installed on the "
+                    "server (Debian packages apertium and apertium-nno-nob)."
                 )
             ) from error
 
@@ -199,8 +199,8 @@ class ApertiumTranslator(BaseMachineTranslator):
                 process.communicate()
                 raise ApertiumError(
                     _(
-                        "Maskinoversettingen tok for lang tid (over {seconds} sekunder) og ble "
-                        "avbrutt. Prøv igjen, eller oversett teksten selv."
+                        "Machine translation took too long (over {seconds} seconds) and was "
+                        "stopped. Try again, or translate the text yourself."
                     ).format(seconds=f"{timeout:g}".replace(".", ","))
                 ) from error
 
@@ -209,14 +209,14 @@ class ApertiumTranslator(BaseMachineTranslator):
             if "does not exist" in stderr:
                 raise ApertiumError(
                     _(
-                        "Maskinoversetting er ikke tilgjengelig: språkretningen {mode} mangler "
-                        "i Apertium på serveren (Debian-pakken apertium-nno-nob)."
+                        "Machine translation is not available: the language pair {mode} is "
+                        "missing from Apertium on the server (Debian package apertium-nno-nob)."
                     ).format(mode=mode)
                 )
             raise ApertiumError(
                 _(
-                    "Maskinoversettingen mislyktes: Apertium avsluttet med en feil. Prøv igjen, "
-                    "eller oversett teksten selv."
+                    "Machine translation failed: Apertium stopped with an error. Try again, "
+                    "or translate the text yourself."
                 )
             )
         return stdout
