@@ -1,0 +1,109 @@
+"""The demo loader: the seed content, idempotent, and it never overwrites an editor's work."""
+
+from django.core.management import call_command
+from django.test import TestCase
+
+from wagtail.models import Locale, Page, Site
+
+from cases.models import CaseStudyPage
+from guidance.models import ActivityPage, ArticlePage, FactorPage, Municipality, QuotePage, Theme
+from website.models import SiteSettings
+
+
+def load():
+    call_command("load_initial_data", stdout=open("/dev/null", "w"))
+
+
+def snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "themes": Theme.objects.count(),
+        "municipalities": Municipality.objects.count(),
+        "revisions": sum(p.revisions.count() for p in Page.objects.all()),
+    }
+
+
+class DemoContentTests(TestCase):
+    """Loaded once for the class; each test runs in its own transaction."""
+
+    @classmethod
+    def setUpTestData(cls):
+        with cls.captureOnCommitCallbacks(execute=True):
+            load()
+        cls.nb = Locale.objects.get(language_code="nb")
+        cls.nn = Locale.objects.get(language_code="nn")
+
+    def test_six_factors_with_two_activities_each(self):
+        factors = FactorPage.objects.filter(locale=self.nb, alias_of__isnull=True).order_by(
+            "number"
+        )
+        assert [f.number for f in factors] == [1, 2, 3, 4, 5, 6]
+        assert factors[0].title == "Forankring og eierskap"
+        assert factors[5].title == "Brukermedvirkning"
+        assert factors[2].desired_state == (
+            "Ha et forpliktende og formalisert samarbeid på tvers av sektorer og "
+            "forvaltningsnivåer."
+        )
+        for factor in factors:
+            assert ActivityPage.objects.child_of(factor).count() == 2
+
+    def test_quotes_are_verbatim_attributed_and_linked(self):
+        hamar = QuotePage.objects.get(locale=self.nb, slug="hamar-tverrfaglig")
+        assert hamar.quote.startswith("Hamar kommune opplever at vi har lykkes")
+        assert hamar.municipality.name == "Hamar kommune"
+        assert hamar.municipality.number == "3403"
+        assert [f.number for f in hamar.localized_factors()] == [3]
+        halden = QuotePage.objects.get(locale=self.nb, slug="halden-forankring")
+        assert [f.number for f in halden.localized_factors()] == [1]
+        assert QuotePage.objects.filter(locale=self.nb).count() == 4
+
+    def test_articles_embed_the_quote_pages_themselves(self):
+        article = ArticlePage.objects.get(
+            locale=self.nb, slug="organisering-og-samordning-erfaringer"
+        )
+        embedded = [b.value["quote_page"].pk for b in article.body if b.block_type == "quote"]
+        hamar = QuotePage.objects.get(locale=self.nb, slug="hamar-tverrfaglig")
+        assert hamar.pk in embedded
+        assert ArticlePage.objects.filter(locale=self.nb).count() == 2
+
+    def test_case_study_is_in_nynorsk_with_all_its_fields(self):
+        case = CaseStudyPage.objects.get(locale=self.nn, alias_of__isnull=True)
+        assert case.original_language == "nn"
+        assert case.publisher == "NOVA" and case.year == 2011
+        assert case.commissioned_by == "Husbanken" and case.performed_by == "NOVA"
+        assert case.authors.startswith("H. C. Sandlie")
+        assert len(case.main_findings) == 4
+        assert "korleis kommunane" in case.summary
+        assert case.report_url
+
+    def test_every_page_exists_in_both_languages(self):
+        home = Site.objects.get(is_default_site=True).root_page
+        keys_nb = set(
+            home.get_descendants(inclusive=True).values_list("translation_key", flat=True)
+        )
+        nn_home = home.get_translation(self.nn)
+        keys_nn = set(
+            nn_home.get_descendants(inclusive=True).values_list("translation_key", flat=True)
+        )
+        assert keys_nb == keys_nn
+
+    def test_site_settings(self):
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        assert settings.contact_email == "redaktor@husbanken.no"
+        assert settings.notice.title == "Viktig informasjon"
+
+    def test_loading_twice_duplicates_nothing_and_keeps_edits(self):
+        factor = FactorPage.objects.get(locale=self.nb, number=2)
+        factor.title = "Overordnet strategi (redigert)"
+        factor.save_revision().publish()
+        before = snapshot()
+        with self.captureOnCommitCallbacks(execute=True):
+            load()
+        assert snapshot() == before
+        factor.refresh_from_db()
+        assert factor.title == "Overordnet strategi (redigert)"
+
+    def test_demo_pages_render(self):
+        for page in Page.objects.filter(depth__gt=1, live=True).specific():
+            response = self.client.get(page.url)
+            assert response.status_code == 200, page.url
