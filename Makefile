@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help demo serve test test-postgres lint check messages benchmark screenshots clean
+.PHONY: help demo serve test lint check check-messages messages benchmark clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -49,8 +49,12 @@ check: $(VENV)/.installed ## Django system checks, production deploy checks, mis
 	  SECRET_KEY=$${SECRET_KEY:-ci-only-$$(printf '%0.sx' $$(seq 60))} ALLOWED_HOSTS=veiviser.example.no \
 	  $(MANAGE) check --deploy --fail-level WARNING
 
-messages: $(VENV)/.installed ## Extract interface strings into locale/nb and locale/nn
+messages: $(VENV)/.installed ## Extract interface strings into locale/nb and locale/nn (needs gettext)
 	$(MANAGE) makemessages -l nb -l nn --no-location --ignore '$(VENV)/*' --ignore 'node_modules/*'
+
+check-messages: messages ## Fail if the catalogues miss a string of the source code
+	@git diff --quiet -I '^"POT-Creation-Date' -- locale || { git --no-pager diff --stat -- locale; \
+	  echo "locale/ is out of date: run make messages and translate the new strings"; exit 1; }
 
 benchmark: $(VENV)/.installed-test ## Run the benchmark scripts (prints figures)
 	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

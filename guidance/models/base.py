@@ -18,6 +18,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from guidance.forms import GuidancePageForm
+
 LANGUAGE_CHOICES = [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
@@ -53,6 +55,8 @@ class GuidancePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    base_form_class = GuidancePageForm
 
     ownership_panels = [
         MultiFieldPanel(
@@ -110,7 +114,7 @@ class ThemedGuidancePage(GuidancePage):
 
         return Theme.objects.filter(
             locale_id=self.locale_id,
-            translation_key__in=Subquery(self.themes.values("translation_key")),
+            translation_key__in=[theme.translation_key for theme in self.themes.all()],
         )
 
     @classmethod
@@ -149,7 +153,7 @@ class TaggedGuidancePage(ThemedGuidancePage):
 
         return (
             live_in_locale(FactorPage, self.locale)
-            .filter(translation_key__in=Subquery(self.factors.values("translation_key")))
+            .filter(translation_key__in=[factor.translation_key for factor in self.factors.all()])
             .order_by("number")
         )
 

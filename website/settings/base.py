@@ -79,8 +79,9 @@ WSGI_APPLICATION = "website.wsgi.application"
 
 # SQLite is the zero-set-up default; DATABASE_URL (postgres://…) selects PostgreSQL.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
     )
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
@@ -136,3 +137,10 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# The admin in bokmål and nynorsk (Wagtail's own strings fall back to bokmål in nynorsk).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("nb", "Norsk bokmål"),
+    ("nn", "Norsk nynorsk"),
+    ("en", "English"),
+]
