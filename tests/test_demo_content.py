@@ -1,7 +1,9 @@
 """The demo loader: the seed content, idempotent, and it never overwrites an editor's work."""
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
+from django.urls import reverse
 
 from wagtail.models import Locale, Page, Site
 
@@ -107,3 +109,10 @@ class DemoContentTests(TestCase):
         for page in Page.objects.filter(depth__gt=1, live=True).specific():
             response = self.client.get(page.url)
             assert response.status_code == 200, page.url
+
+    def test_every_demo_page_opens_in_the_admin_editor(self):
+        user = get_user_model().objects.create_superuser("redaktor", "r@example.no", "pw")
+        self.client.force_login(user)
+        for page in Page.objects.filter(depth__gt=1):
+            response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+            assert response.status_code == 200, page.url_path
