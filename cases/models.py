@@ -14,8 +14,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from guidance.blocks import RICH_TEXT_FEATURES
-from guidance.models import GuidancePage, TaggedGuidancePage
-from guidance.models.base import live_in_locale
+from guidance.models import TaggedGuidancePage
+from guidance.models.base import ListingIndexPage
 
 EARLIEST_YEAR = 1945
 
@@ -29,23 +29,13 @@ def validate_year(value):
         )
 
 
-class CaseStudyIndexPage(GuidancePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = GuidancePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["website.HomePage"]
+class CaseStudyIndexPage(ListingIndexPage):
     subpage_types = ["cases.CaseStudyPage"]
-    max_count_per_parent = 1
+    listing_context_name = "case_studies"
+    listing_order = ("-year", "title")
 
     class Meta:
         verbose_name = _("case study overview")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["case_studies"] = (
-            live_in_locale(CaseStudyPage, self.locale).child_of(self).order_by("-year", "title")
-        )
-        return context
 
 
 class CaseStudyPage(TaggedGuidancePage):

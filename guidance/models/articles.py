@@ -9,26 +9,16 @@ from wagtail.search import index
 
 from guidance.blocks import GuidanceStreamBlock
 
-from .base import GuidancePage, TaggedGuidancePage, live_in_locale
+from .base import ListingIndexPage, TaggedGuidancePage
 
 
-class ArticleIndexPage(GuidancePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = GuidancePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["website.HomePage"]
+class ArticleIndexPage(ListingIndexPage):
     subpage_types = ["guidance.ArticlePage"]
-    max_count_per_parent = 1
+    listing_context_name = "articles"
+    listing_order = ("-first_published_at",)
 
     class Meta:
         verbose_name = _("article overview")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (
-            live_in_locale(ArticlePage, self.locale).child_of(self).order_by("-first_published_at")
-        )
-        return context
 
 
 class ArticlePage(TaggedGuidancePage):

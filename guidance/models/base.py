@@ -8,6 +8,7 @@ still shows, and is listed under, the nn factor.
 
 from modelcluster.fields import ParentalManyToManyField
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import Subquery
@@ -89,6 +90,30 @@ class GuidancePage(Page):
     def get_sitemap_urls(self, request=None):
         # Aliases repeat another page's text; the source page is the one to index.
         return [] if self.alias_of_id else super().get_sitemap_urls(request)
+
+
+class ListingIndexPage(GuidancePage):
+    """An overview that lists its live children (``subpage_types[0]``) in its own language."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = GuidancePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["website.HomePage"]
+    max_count_per_parent = 1
+    listing_context_name = "items"
+    listing_order = ("title",)
+
+    class Meta:
+        abstract = True
+
+    def listing(self):
+        model = apps.get_model(self.subpage_types[0])
+        return live_in_locale(model, self.locale).child_of(self).order_by(*self.listing_order)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context[self.listing_context_name] = self.listing()
+        return context
 
 
 class ThemedGuidancePage(GuidancePage):

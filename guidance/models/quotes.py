@@ -7,29 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from .base import GuidancePage, TaggedGuidancePage, live_in_locale
+from .base import ListingIndexPage, TaggedGuidancePage
 
 
-class QuoteIndexPage(GuidancePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = GuidancePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["website.HomePage"]
+class QuoteIndexPage(ListingIndexPage):
     subpage_types = ["guidance.QuotePage"]
-    max_count_per_parent = 1
+    listing_context_name = "quotes"
 
     class Meta:
         verbose_name = _("quote overview")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["quotes"] = (
-            live_in_locale(QuotePage, self.locale)
-            .child_of(self)
-            .select_related("municipality")
-            .order_by("title")
-        )
-        return context
+    def listing(self):
+        return super().listing().select_related("municipality")
 
 
 class QuotePage(TaggedGuidancePage):
