@@ -91,13 +91,11 @@ def test_page_created_in_nynorsk_gets_a_bokmal_alias(editor, both_trees, nb, nn)
     assert alias.get_parent().pk == both_trees.quote_index.pk
     response = editor.get(alias.url)
     assert response.status_code == 200
-    assert "Vi har lukkast".encode() in response.content
+    assert b"Vi har lukkast" in response.content
     assert b'lang="nn"' in response.content
 
 
-def test_page_created_under_an_untranslated_parent_creates_the_parent_alias_too(
-    editor, tree, nn
-):
+def test_page_created_under_an_untranslated_parent_creates_the_parent_alias_too(editor, tree, nn):
     # No nynorsk tree at all yet: the alias brings its ancestors with it.
     article = create_in_admin(
         editor, ArticlePage, tree.article_index, **article_fields("forankring", "Forankring")

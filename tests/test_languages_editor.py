@@ -111,9 +111,7 @@ def test_every_page_type_can_be_submitted_and_edited_in_the_translation_editor(
 
     target = page.get_translation(nn)
     assert target.alias_of_id is None  # the alias became a real translation
-    translation = Translation.objects.get(
-        source__object_id=page.translation_key, target_locale=nn
-    )
+    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=nn)
     response = editor.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
     assert response.status_code == 200
     assert b"Apertium" in response.content  # the machine translation button

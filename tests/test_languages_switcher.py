@@ -78,9 +78,7 @@ def test_switcher_and_hreflang_on_every_page_type(client, pages, nn, kind):
     }
 
 
-def test_page_without_live_counterpart_falls_back_to_nearest_translated_ancestor(
-    client, pages, nn
-):
+def test_page_without_live_counterpart_falls_back_to_nearest_translated_ancestor(client, pages, nn):
     article = pages["article"]
     article.get_translation(nn).unpublish()
     html = client.get(article.url).content.decode()

@@ -30,7 +30,7 @@ MINIMUM_SHARE = 25  # per cent, for each written form
 LISTED_PAGES = 50  # pages needing translation listed on the dashboard; the rest are counted
 
 TAG_RE = re.compile(r"<[^>]*>")
-WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*")
+WORD_RE = re.compile(r"\w+(?:[-'’.:]\w+)*")
 
 
 def count_words(text):
