@@ -146,3 +146,19 @@ def test_counterparts_are_not_duplicated(both_trees, nn):
     assert len(ensure_counterparts(article)) == 1
     assert ensure_counterparts(article) == []
     assert ensure_counterparts(article.get_translation(nn)) == []
+
+
+def test_draft_created_in_admin_gets_a_draft_alias_that_goes_live_with_it(editor, both_trees, nn):
+    url = reverse(
+        "wagtailadmin_pages:add", args=("guidance", "articlepage", both_trees.article_index.pk)
+    )
+    data = nested_form_data({"comments": inline_formset([]), **article_fields("utkast", "Utkast")})
+    assert editor.post(url, data).status_code == 302
+    draft = ArticlePage.objects.get(slug="utkast", locale__language_code="nb")
+    alias = draft.get_translation(nn)
+    assert not draft.live and not alias.live  # nobody sees a draft, in either language
+
+    draft.get_latest_revision().publish()
+    alias.refresh_from_db()
+    assert alias.live
+    assert alias.title == "Utkast"

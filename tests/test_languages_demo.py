@@ -14,7 +14,7 @@ from cases.models import CaseStudyPage
 from guidance.models import ActivityPage, ArticlePage, FactorIndexPage, FactorPage, QuotePage
 from tests.conftest import require_binary
 from website.demo_translation import MISSING_APERTIUM, NYNORSK
-from website.models import HomePage
+from website.models import HomePage, Notice
 
 
 @pytest.fixture
@@ -67,12 +67,16 @@ def test_demo_framework_is_translated_with_apertium(client, load, nb, nn):
     assert nb_case.alias_of_id is None and nb_case.original_language == "nn"
     assert "nyttig kunnskap om hvordan kommunene" in nb_case.summary
 
+    # The notice banner, a snippet, in nynorsk too.
+    assert "avvikla som eigen nettstad" in Notice.objects.get(locale=nn).text
+
     response = client.get(factor6.url)
     html = response.content.decode()
     assert response.status_code == 200
     assert factor6.url == "/nn/suksessfaktorar/brukarmedverknad/"
     assert '<html lang="nn">' in html and "Brukarmedverknad" in html
     assert "erfaringa til brukarane" in html
+    assert '<aside class="notice" aria-labelledby="notice-title" lang="nn">' in html
 
 
 def test_demo_loader_twice_changes_nothing_and_keeps_editors_work(load, nn):

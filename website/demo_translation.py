@@ -216,18 +216,18 @@ def machine_translate(translations, translator):
 def needs_translation(page, target_locale):
     """False when ``page`` is translated already, perhaps by an editor: never overwritten."""
     target = page.get_translation_or_none(target_locale)
-    return target is None or bool(target.alias_of_id)
+    return target is None or bool(getattr(target, "alias_of_id", None))
 
 
 def translate_demo_pages(pages, target_locale, output=None):
-    """Translate ``pages`` into ``target_locale`` with Apertium, parents first.
+    """Translate ``pages`` (or snippets) into ``target_locale`` with Apertium, parents first.
 
     Returns the number of pages translated now.
     """
     write = output or (lambda message: None)
     pages = [
-        page.specific
-        for page in sorted(pages, key=lambda p: p.path)
+        page.specific if isinstance(page, Page) else page
+        for page in sorted(pages, key=lambda p: getattr(p, "path", str(p.pk)))
         if needs_translation(page, target_locale)
     ]
     if not pages:
@@ -250,7 +250,7 @@ def translate_demo_pages(pages, target_locale, output=None):
         # Publishes on commit of the outermost transaction, as in the editor.
         with transaction.atomic():
             translation.save_target(publish=True)
-        write(f"  {target_locale.language_code}: {page.title}")
+        write(f"  {target_locale.language_code}: {page}")
     return len(pages)
 
 
@@ -270,7 +270,7 @@ def framework_pages(home):
 
 
 def translate_demo(output=None):
-    """Translate the demo framework nb→nn and the nynorsk case studies nn→nb.
+    """Translate the demo framework and notice nb→nn, and the nynorsk case studies nn→nb.
 
     Returns the number of pages translated now, or None when Apertium is missing.
     """
@@ -288,7 +288,10 @@ def translate_demo(output=None):
     if site is None:
         return 0
     home = site.root_page.get_translation_or_none(nb) or site.root_page
+    from website.models import Notice
+
     translated = translate_demo_pages(framework_pages(home), nn, write)
+    translated += translate_demo_pages(Notice.objects.filter(locale=nb), nn, write)
     nynorsk_cases = CaseStudyPage.objects.filter(locale=nn, alias_of__isnull=True).filter(
         original_language="nn"
     )
