@@ -76,8 +76,10 @@ class GuidancePage(Page):
         abstract = True
 
     def save(self, *args, **kwargs):
-        if not self.original_language and self.locale_id:
-            self.original_language = self.locale.language_code
+        if not self.original_language:
+            # A new page gets its locale from its parent only in Wagtail's pre_save signal.
+            locale = self.locale if self.locale_id else self.get_default_locale()
+            self.original_language = locale.language_code
         super().save(*args, **kwargs)
 
     @property

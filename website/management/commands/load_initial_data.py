@@ -21,6 +21,7 @@ from guidance.models import (
     Theme,
 )
 from website import demo_content as demo
+from website.demo_translation import translate_demo
 from website.models import HomePage, Notice, SiteSettings
 from website.text import norwegian_slug
 
@@ -47,6 +48,9 @@ class Command(BaseCommand):
             self.load_case_study(home)
             self.step("Nynorsk and bokmål page trees")
             self.sync_trees()
+        self.step("Machine translation with Apertium")
+        translated = translate_demo(self.stdout.write)
+        self.created += translated or 0
         self.stdout.write(self.style.SUCCESS(f"Done: {self.created} new objects."))
 
     def step(self, message):
