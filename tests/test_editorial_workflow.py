@@ -12,9 +12,14 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from tests.test_permissions import sections as sections_fixture  # noqa: F401
+from tests.test_permissions import build_sections
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sections(tree, nn, django_user_model):
+    return build_sections(tree, nn, django_user_model)
 
 
 def edit_form(client, page):

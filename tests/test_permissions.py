@@ -67,6 +67,10 @@ def make_user(django_user_model, username, *groups):
 
 @pytest.fixture
 def sections(tree, nn, django_user_model):
+    return build_sections(tree, nn, django_user_model)
+
+
+def build_sections(tree, nn, django_user_model):
     husbanken = DirectorateFactory(name="Husbanken")
     nav = DirectorateFactory(name="Arbeids- og velferdsdirektoratet", abbreviation="NAV")
     article = ArticlePageFactory(parent=tree.article_index, title="Artikkel", directorate=husbanken)
