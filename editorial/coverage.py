@@ -2,7 +2,7 @@
 
 A content item is counted once per translation set (``translation_key``). It is *translated*
 when every language has its own version, and *alias only* when some language still shows the
-original text as an alias. Seven queries, however much content there is.
+original text as an alias. Eight queries, however much content there is.
 """
 
 from collections import defaultdict

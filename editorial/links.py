@@ -67,7 +67,7 @@ def links_in_page(page):
         if not value:
             continue
         if isinstance(field, StreamField):
-            found.extend(_walk(page.__dict__[field.attname].raw_data, field.name))
+            found.extend(_walk(list(value.raw_data), field.name))
         elif isinstance(field, RichTextField):
             found.extend((field.name, h) for h in hrefs_in_html(value) if is_external(h))
         elif isinstance(field, models.URLField) and field.model is not Page and is_external(value):
