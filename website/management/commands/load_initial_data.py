@@ -8,6 +8,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from cases.models import CaseStudyIndexPage, CaseStudyPage
+from editorial.demo import load_editorial_demo
 from guidance.models import (
     ActivityPage,
     ArticleIndexPage,
@@ -47,6 +48,8 @@ class Command(BaseCommand):
             self.load_case_study(home)
             self.step("Nynorsk and bokmål page trees")
             self.sync_trees()
+            self.step("Editorial roles and directorates' sections")
+            load_editorial_demo(self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Done: {self.created} new objects."))
 
     def step(self, message):
