@@ -1,6 +1,8 @@
 """Editorial records: the approval task, link-check results and reader feedback."""
 
 from django.db import models
+from django.db.models import Subquery
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import AbstractGroupApprovalTask, Page
@@ -56,8 +58,18 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
         if user.is_superuser:
             return states
-        # Only changes by others; the section check happens per page in get_actions.
-        return states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
+        # Only other people's changes, to pages in the user's own sections.
+        from wagtail.permission_policies.pages import PagePermissionPolicy
+
+        sections = PagePermissionPolicy().instances_user_has_any_permission_for(
+            user, ["change", "publish"]
+        )
+        section_ids = sections.annotate(id_text=Cast("pk", models.CharField())).values("id_text")
+        return (
+            states.exclude(workflow_state__requested_by=user)
+            .exclude(revision__user=user)
+            .filter(workflow_state__object_id__in=Subquery(section_ids))
+        )
 
     @classmethod
     def get_description(cls):

@@ -157,3 +157,21 @@ def test_grant_section_command(tree, nn, capsys):
         call_command("grant_section", "Ukjent", str(tree.case_index.pk))
     with pytest.raises(CommandError, match="No page"):
         call_command("grant_section", "Bufdir", "/finnes-ikke/")
+
+
+def test_approvers_see_only_others_changes_in_their_section(sections, django_user_model):
+    from wagtail.models import TaskState
+
+    article = sections.pages["own"].specific
+    article.save_revision(user=sections.authors["own"])
+    article.get_workflow().start(article, sections.authors["own"])
+    mine = Page.objects.get(pk=sections.pages["other"].pk).specific
+    mine.save_revision(user=sections.users["approver"])
+    mine.get_workflow().start(mine, sections.users["approver"])
+
+    reviewable = TaskState.objects.reviewable_by(sections.users["approver"])
+    assert [state.workflow_state.object_id for state in reviewable] == [str(article.pk)]
+    nav_approver = django_user_model.objects.create_user("nav-godkjenner", password="x")
+    nav_approver.groups.add(sections.groups["other"]["approver"])
+    reviewable = TaskState.objects.reviewable_by(nav_approver)
+    assert [state.workflow_state.object_id for state in reviewable] == [str(mine.pk)]
