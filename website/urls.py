@@ -18,6 +18,7 @@ urlpatterns = [
 # Bokmål at /…, nynorsk at /nn/…
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search, name="search"),
+    path("", include("editorial.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -56,12 +56,35 @@ class GuidancePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Ownership and review (issue 6). The review state belongs to the page in all its languages:
+    # it is synchronised to translations and «mark as reviewed» updates every language at once.
+    contact_name = models.CharField(
+        _("contact person"),
+        max_length=100,
+        blank=True,
+        help_text=_("The named person at the directorate who answers for this page."),
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_("When the content must be checked again. Default: one year after publishing."),
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
 
     base_form_class = GuidancePageForm
 
     ownership_panels = [
         MultiFieldPanel(
-            [FieldPanel("directorate"), FieldPanel("original_language")],
+            [
+                FieldPanel("directorate"),
+                FieldPanel("original_language"),
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("review_by"),
+                FieldPanel("last_reviewed", read_only=True),
+            ],
             heading=_("Ownership and language"),
         )
     ]
@@ -70,6 +93,10 @@ class GuidancePage(Page):
     override_translatable_fields = [
         SynchronizedField("original_language"),
         SynchronizedField("directorate"),
+        SynchronizedField("contact_name", overridable=False),
+        SynchronizedField("contact_email", overridable=False),
+        SynchronizedField("review_by", overridable=False),
+        SynchronizedField("last_reviewed", overridable=False),
     ]
 
     class Meta:

@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "guidance",
     "cases",
     "search",
+    "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -144,3 +145,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("nn", "Norsk nynorsk"),
     ("en", "English"),
 ]
+
+# Editorial workflow (issue 6): new translations start as drafts, so that nothing a translator
+# writes is public before someone with publish permission has looked at it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# An edit made during approval is a new change that someone else must approve.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

@@ -8,6 +8,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from cases.models import CaseStudyIndexPage, CaseStudyPage
+from editorial.demo import load_editorial_demo
 from guidance.models import (
     ActivityPage,
     ArticleIndexPage,
@@ -48,6 +49,8 @@ class Command(BaseCommand):
             self.load_case_study(home)
             self.step("Nynorsk and bokmål page trees")
             self.sync_trees()
+            self.step("Editorial roles and directorates' sections")
+            load_editorial_demo(self.stdout)
         self.step("Machine translation with Apertium")
         translated = translate_demo(self.stdout.write)
         self.created += translated or 0

@@ -1,0 +1,162 @@
+"""Editorial records: the approval task, link-check results and reader feedback."""
+
+from django.db import models
+from django.db.models import Subquery
+from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import AbstractGroupApprovalTask, Page
+
+
+class FourEyesApprovalTask(AbstractGroupApprovalTask):
+    """Group approval in which nobody approves their own change, nor pages outside their section.
+
+    Being in one of the task's groups is not enough: the approver also needs a page permission
+    on the page (their directorate's section), and must not be the one who submitted the change
+    or wrote its latest revision.
+    """
+
+    def _has_section(self, obj, user):
+        if not isinstance(obj, Page):
+            return True
+        return bool(obj.permissions_for_user(user).permissions & {"change", "publish"})
+
+    def _is_own_change(self, obj, user):
+        state = obj.current_workflow_state
+        if state is None:
+            return False
+        if state.requested_by_id == user.pk:
+            return True
+        task_state = state.current_task_state
+        if task_state and task_state.revision.user_id == user.pk:
+            return True
+        latest = obj.latest_revision
+        return bool(latest and latest.user_id == user.pk)
+
+    def user_can_approve(self, obj, user):
+        if not user.is_active:
+            return False
+        if not (user.is_superuser or self._user_in_groups(user)):
+            return False
+        return self._has_section(obj, user) and not self._is_own_change(obj, user)
+
+    def user_can_access_editor(self, obj, user):
+        return user.is_superuser or (self._user_in_groups(user) and self._has_section(obj, user))
+
+    def locked_for_user(self, obj, user):
+        return not self.user_can_access_editor(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._user_in_groups(user) and self._has_section(obj, user)
+
+    def get_actions(self, obj, user):
+        if self.user_can_approve(obj, user):
+            return super().get_actions(obj, user)
+        return []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser:
+            return states
+        # Only other people's changes, to pages in the user's own sections.
+        from wagtail.permission_policies.pages import PagePermissionPolicy
+
+        sections = PagePermissionPolicy().instances_user_has_any_permission_for(
+            user, ["change", "publish"]
+        )
+        section_ids = sections.annotate(id_text=Cast("pk", models.CharField())).values("id_text")
+        return (
+            states.exclude(workflow_state__requested_by=user)
+            .exclude(revision__user=user)
+            .filter(workflow_state__object_id__in=Subquery(section_ids))
+        )
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve changes in their own section; "
+            "nobody approves their own change."
+        )
+
+    class Meta:
+        verbose_name = _("approval by another person")
+        verbose_name_plural = _("approvals by another person")
+
+
+class EditorialPermissions(models.Model):
+    """Holds permissions that belong to no single model."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [
+            ("publish_without_approval", _("Can publish pages directly, without approval")),
+        ]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+class CheckedLink(models.Model):
+    """The outcome of the last check of one external address."""
+
+    url = models.URLField(_("address"), max_length=2000, unique=True)
+    status_code = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    is_broken = models.BooleanField(_("broken"), default=False)
+    checked_at = models.DateTimeField(_("checked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("checked link")
+        verbose_name_plural = _("checked links")
+        ordering = ["url"]
+
+    def __str__(self):
+        return self.url
+
+    @property
+    def outcome(self):
+        if self.checked_at is None:
+            return _("Not checked yet")
+        if self.status_code:
+            return f"HTTP {self.status_code}"
+        return self.error
+
+
+class LinkOccurrence(models.Model):
+    """Where a checked address appears: a published page and the field it is in."""
+
+    link = models.ForeignKey(CheckedLink, on_delete=models.CASCADE, related_name="occurrences")
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    field = models.CharField(_("field"), max_length=100)
+
+    class Meta:
+        verbose_name = _("link occurrence")
+        verbose_name_plural = _("link occurrences")
+        constraints = [
+            models.UniqueConstraint(fields=["link", "page", "field"], name="unique_link_occurrence")
+        ]
+
+    def __str__(self):
+        return f"{self.link_id} @ {self.page_id} ({self.field})"
+
+
+COMMENT_MAX_LENGTH = 1000
+
+
+class Feedback(models.Model):
+    """A reader's answer to «Var denne siden nyttig?». Nothing about the reader is kept."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="feedback")
+    helpful = models.BooleanField(_("helpful"))
+    comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX_LENGTH)
+    created_at = models.DateTimeField(_("given at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reader feedback")
+        verbose_name_plural = _("reader feedback")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["page", "helpful"])]
+
+    def __str__(self):
+        return f"{self.page_id}: {'+' if self.helpful else '-'}"

@@ -1,0 +1,182 @@
+"""Editorial admin: reports, dashboard panels, «mark as reviewed», and publishing via approval."""
+
+from django.contrib import messages as django_messages
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from guidance.models import GuidancePage
+
+from . import admin_urls, review
+from .coverage import KINDS, factor_coverage
+
+PUBLISH_WITHOUT_APPROVAL = "editorial.publish_without_approval"
+
+
+def _has_page_permission(request):
+    return PagePermissionPolicy().user_has_any_permission(
+        request.user, ["add", "change", "publish"]
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("redaksjon/", include(admin_urls, namespace="editorial_admin"))]
+
+
+class EditorialMenuItem(MenuItem):
+    def is_shown(self, request):
+        return _has_page_permission(request)
+
+
+@hooks.register("register_reports_menu_item")
+def review_report_menu_item():
+    return EditorialMenuItem(
+        _("Pages due for review"),
+        reverse("editorial_admin:review_report"),
+        icon_name="time",
+        order=50,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def broken_links_menu_item():
+    return EditorialMenuItem(
+        _("Broken links"), reverse("editorial_admin:broken_links"), icon_name="link", order=51
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def feedback_menu_item():
+    return EditorialMenuItem(
+        _("Reader feedback"),
+        reverse("editorial_admin:feedback_report"),
+        icon_name="comment",
+        order=52,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        review.MARK_REVIEWED_ACTION, _("Mark as reviewed"), _("Marked as reviewed")
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def mark_reviewed_button(page, user, view_name, next_url=None):
+    if page.live and issubclass(page.specific_class or object, GuidancePage):
+        if page.permissions_for_user(user).can_edit():
+            yield Button(
+                _("Mark as reviewed"),
+                reverse("editorial_admin:mark_reviewed", args=[page.pk]),
+                icon_name="check",
+                priority=66,
+            )
+
+
+# Dashboard ------------------------------------------------------------------------------
+
+
+class ReviewPanel(Component):
+    name = "editorial_review"
+    template_name = "editorial/admin/review_panel.html"
+    order = 140
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+            self.user, ["change", "publish"]
+        )
+        due = review.due_for_review().filter(pk__in=editable.values("pk"))
+        today = review.today()
+        overdue_count = due.filter(owner_review_by__lt=today).count()
+        return {
+            "overdue_count": overdue_count,
+            "soon_count": due.count() - overdue_count,
+            "pages": list(due[:10]),
+            "today": today,
+        }
+
+
+class CoveragePanel(Component):
+    name = "editorial_coverage"
+    template_name = "editorial/admin/coverage_panel.html"
+    order = 150
+    bar_width = 100
+
+    def get_context_data(self, parent_context):
+        factors = factor_coverage()
+        largest = max((count.total for f in factors for count in f.counts.values()), default=0) or 1
+        for factor in factors:
+            factor.cells = []
+            for kind, _label in KINDS:
+                count = factor.counts[kind]
+                count.translated_width = round(self.bar_width * count.translated / largest)
+                count.alias_width = round(self.bar_width * count.alias_only / largest)
+                factor.cells.append(count)
+        return {"factors": factors, "kinds": KINDS}
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    if _has_page_permission(request):
+        panels.append(ReviewPanel(request.user))
+        panels.append(CoveragePanel())
+
+
+# Publishing goes through approval -------------------------------------------------------
+
+
+def _must_be_approved(request, page):
+    """Pages under a workflow are published by approval, except by Administrators."""
+    return not request.user.has_perm(PUBLISH_WITHOUT_APPROVAL) and page.get_workflow() is not None
+
+
+@hooks.register("construct_page_action_menu")
+def hide_direct_publish(menu_items, request, context):
+    page = context.get("page") or context.get("parent_page")
+    if page is not None and _must_be_approved(request, page):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+def _refuse_direct_publish(request, page):
+    if request.method == "POST" and "action-publish" in request.POST:
+        if _must_be_approved(request, page):
+            django_messages.error(
+                request,
+                _(
+                    "This page is published when another approver approves it. "
+                    "Submit it for approval instead."
+                ),
+            )
+            return redirect(request.get_full_path())
+    return None
+
+
+@hooks.register("before_edit_page")
+def refuse_direct_publish_on_edit(request, page):
+    return _refuse_direct_publish(request, page)
+
+
+@hooks.register("before_create_page")
+def refuse_direct_publish_on_create(request, parent_page, page_class):
+    return _refuse_direct_publish(request, parent_page)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish(request, action_type, objects, action_class_instance):
+    if action_type == "publish" and any(
+        getattr(page, "get_workflow", None) and _must_be_approved(request, page) for page in objects
+    ):
+        django_messages.error(request, _("Pages under approval cannot be published in bulk."))
+        return redirect(request.META.get("HTTP_REFERER") or reverse("wagtailadmin_home"))
+    return None
