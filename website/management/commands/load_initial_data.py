@@ -21,6 +21,7 @@ from guidance.models import (
     Theme,
 )
 from website import demo_content as demo
+from website.demo_accessibility import load_accessibility_statement
 from website.models import HomePage, Notice, SiteSettings
 from website.text import norwegian_slug
 
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             self.load_articles(home)
             self.step("Case study (nynorsk)")
             self.load_case_study(home)
+            load_accessibility_statement(self, home)
             self.step("Nynorsk and bokmål page trees")
             self.sync_trees()
         self.stdout.write(self.style.SUCCESS(f"Done: {self.created} new objects."))
