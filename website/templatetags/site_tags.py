@@ -34,10 +34,13 @@ def main_menu(context):
     home = _home(context.get("request"))
     if home is None:
         return []
+    from website.models import InformationPage
+
     return list(
         home.get_children()
         .live()
         .public()
+        .not_type(InformationPage)
         .select_related("locale")
         .specific(defer=True)
         .order_by("path")
