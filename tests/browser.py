@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from django.core.management import call_command
+
 from wagtail.models import Collection, Locale, Page
 
 from tests.conftest import require_binary

@@ -33,7 +33,13 @@ class TestHierarchy(WagtailPageTestCase):
     def test_home_children(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {FactorIndexPage, QuoteIndexPage, ArticleIndexPage, CaseStudyIndexPage, InformationPage},
+            {
+                FactorIndexPage,
+                QuoteIndexPage,
+                ArticleIndexPage,
+                CaseStudyIndexPage,
+                InformationPage,
+            },
         )
 
     def test_factor_branch(self):
