@@ -134,3 +134,23 @@ def test_editor_edits_and_publishes_an_activity(demo_site, browser_page):  # noq
     assert page.locator(".lead").inner_text() == new_summary
     page.goto(demo_site.url + FACTOR_PATH)
     assert new_summary[:40] in page.locator(".card-grid").first.inner_text()
+
+
+def test_print_shows_the_text_without_site_chrome(demo_site, browser_page):  # noqa: F811
+    page = browser_page
+    page.emulate_media(media="print")
+    page.goto(demo_site.url + "/nn/rapporter/organisering-og-planlegging-fire-casestudiar/")
+    for chrome in (".site-search", ".language-switcher", ".main-nav", ".site-footer", ".notice"):
+        assert not page.locator(chrome).is_visible(), chrome
+    assert page.locator("h1").is_visible()
+    assert page.locator(".metadata").is_visible()
+    link_suffix = page.evaluate(
+        "getComputedStyle(document.querySelector('a.external'), '::after').content"
+    )
+    assert "https://www.husbanken.no/" in link_suffix
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+    page.goto(demo_site.url + FACTOR_PATH)
+    assert page.locator(".desired-state").is_visible()
+    assert not page.locator(".site-footer").is_visible()

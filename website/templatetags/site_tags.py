@@ -21,22 +21,23 @@ OG_LOCALES = {"nb": "nb_NO", "nn": "nn_NO"}
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def _home(request):
+def _site_root(request):
     site = Site.find_for_request(request) if request else None
     if site is None:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
-    return site.root_page.localized if site else None
+    return site.root_page if site else None
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page's children in the reader's language, for the header navigation."""
-    home = _home(context.get("request"))
-    if home is None:
+    root = _site_root(context.get("request"))
+    if root is None:
         return []
+    home = root.localized
     from website.models import InformationPage
 
-    return list(
+    items = list(
         home.get_children()
         .live()
         .public()
@@ -45,6 +46,13 @@ def main_menu(context):
         .specific(defer=True)
         .order_by("path")
     )
+    # Both languages list the sections in the order of the default language's tree, not
+    # in the order their pages happened to be created in this one.
+    site_order = {
+        key: i
+        for i, key in enumerate(root.get_children().values_list("translation_key", flat=True))
+    }
+    return sorted(items, key=lambda item: site_order.get(item.translation_key, len(site_order)))
 
 
 @register.simple_tag
