@@ -23,7 +23,7 @@ def test_server_error_renders_the_500_page_without_the_database(
         response = failing_site.get(path)
     assert response.status_code == 500
     html = response.content.decode()
-    assert f'<html lang="{lang}"' in html
+    assert f'<html lang="{lang}">' in html
     assert heading in html
     assert 'href="/nn/"' in html if lang == "nn" else 'href="/"' in html
     assert "/static/css/veiviser.css" in html
@@ -41,7 +41,7 @@ def test_unknown_address_renders_the_404_page(client, home, path, lang, heading,
     response = client.get(path)
     assert response.status_code == 404
     html = response.content.decode()
-    assert f'<html lang="{lang}"' in html
+    assert f'<html lang="{lang}">' in html
     assert heading in html
     assert front_page in html
     assert '<meta name="robots" content="noindex">' in html
