@@ -3,6 +3,14 @@
 import pytest
 
 from django.test import Client
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def interface_language_reset():
+    """Requests to /nn/ leave nynorsk active in this thread; later tests expect the default."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from django.core.management import call_command
+from django.utils import translation
 
 from cases.factories import CaseStudyPageFactory
 from cases.models import CaseStudyPage
@@ -17,6 +18,13 @@ from website.models import InformationPage
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+@pytest.fixture(autouse=True)
+def interface_language_reset():
+    """Requests to /nn/ leave nynorsk active in this thread; later tests expect the default."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

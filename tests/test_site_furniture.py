@@ -4,6 +4,7 @@ import pytest
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from cases.factories import CaseStudyPageFactory
 from guidance.factories import (
@@ -14,6 +15,13 @@ from guidance.factories import (
     QuotePageFactory,
 )
 from tests.conftest import nynorsk_alias
+
+
+@pytest.fixture(autouse=True)
+def interface_language_reset():
+    """Requests to /nn/ leave nynorsk active in this thread; later tests expect the default."""
+    yield
+    translation.deactivate()
 
 
 def add_linked_content(tree, factor, n, offset=0):
