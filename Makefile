@@ -59,5 +59,8 @@ check-messages: messages ## Fail if the catalogues miss a string of the source c
 benchmark: $(VENV)/.installed-test ## Run the benchmark scripts (prints figures)
 	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
+screenshots: $(VENV)/.installed-test ## PNGs of the public pages at phone and desktop width into screenshots/ (run `make demo` first)
+	$(BIN)/python scripts/screenshots.py --base-url http://127.0.0.1:$(PORT) --out screenshots
+
 clean: ## Remove the virtual environment and the SQLite database
 	rm -rf $(VENV) db.sqlite3

@@ -26,13 +26,20 @@ from guidance.models import (
     QuotePage,
 )
 from tests.conftest import nynorsk_alias
-from website.models import HomePage
+from website.models import HomePage, InformationPage
 
 
 class TestHierarchy(WagtailPageTestCase):
     def test_home_children(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {FactorIndexPage, QuoteIndexPage, ArticleIndexPage, CaseStudyIndexPage}
+            HomePage,
+            {
+                FactorIndexPage,
+                QuoteIndexPage,
+                ArticleIndexPage,
+                CaseStudyIndexPage,
+                InformationPage,
+            },
         )
 
     def test_factor_branch(self):

@@ -8,8 +8,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from guidance.blocks import GuidanceStreamBlock
 from guidance.models import FactorPage, GuidancePage
 from guidance.models.base import live_in_locale
 
@@ -30,6 +32,7 @@ class HomePage(GuidancePage):
         "guidance.QuoteIndexPage",
         "guidance.ArticleIndexPage",
         "cases.CaseStudyIndexPage",
+        "website.InformationPage",
     ]
     max_count_per_parent = 1
 
@@ -58,6 +61,25 @@ class HomePage(GuidancePage):
         context["factors"] = live_in_locale(FactorPage, self.locale).order_by("number")
         context["featured"] = self.localized_featured()
         return context
+
+
+class InformationPage(GuidancePage):
+    """A plain content page about the site itself, e.g. the accessibility statement."""
+
+    lead = models.TextField(_("lead"), blank=True)
+    body = StreamField(GuidanceStreamBlock(), verbose_name=_("body"))
+
+    content_panels = GuidancePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = GuidancePage.search_fields + [
+        index.SearchField("lead", boost=1.5),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")
 
 
 @register_snippet
@@ -94,7 +116,21 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Shown at the top of every page, in the reader's language. Empty: no banner."),
     )
 
-    panels = [FieldPanel("contact_email"), FieldPanel("notice")]
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page, in the reader's language."),
+    )
+
+    panels = [
+        FieldPanel("contact_email"),
+        FieldPanel("notice"),
+        FieldPanel("accessibility_statement"),
+    ]
 
     class Meta:
         verbose_name = _("site settings")

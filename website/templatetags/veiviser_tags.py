@@ -68,7 +68,7 @@ def absolute(context, url):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    ancestors = page.get_ancestors().filter(depth__gt=1).specific(defer=True)
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
     return {"ancestors": ancestors, "page": page, "request": context["request"]}
 
 

@@ -22,6 +22,7 @@ from guidance.models import (
     Theme,
 )
 from website import demo_content as demo
+from website.demo_accessibility import load_accessibility_statement
 from website.demo_translation import translate_demo
 from website.models import HomePage, Notice, SiteSettings
 from website.text import norwegian_slug
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             self.load_articles(home)
             self.step("Case study (nynorsk)")
             self.load_case_study(home)
+            load_accessibility_statement(self, home)
             self.step("Nynorsk and bokmål page trees")
             self.sync_trees()
             self.step("Editorial roles and directorates' sections")

@@ -1,0 +1,156 @@
+"""Journeys through the public site and the admin in real Chromium, against a live server."""
+
+import re
+
+import pytest
+
+from django.contrib.auth import get_user_model
+
+from guidance.models import ActivityPage, FactorPage
+from tests.browser import browser_page, chromium, demo_site  # noqa: F401 - fixtures
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+FACTOR_PATH = "/suksessfaktorer/organisering-og-samordning/"
+
+
+def test_reader_goes_home_to_factor_to_quote_and_back(demo_site, browser_page):  # noqa: F811
+    page = browser_page
+    page.goto(demo_site.url + "/")
+    page.get_by_role("link", name=re.compile("Organisering og samordning")).first.click()
+    page.wait_for_url(re.compile(re.escape(FACTOR_PATH) + "$"))
+    assert page.locator("h1").inner_text() == "Organisering og samordning"
+    assert (
+        "Ha et forpliktende og formalisert samarbeid" in page.locator(".desired-state").inner_text()
+    )
+
+    quotes = page.locator(
+        "section", has=page.get_by_role("heading", name="Erfaringer fra kommunene")
+    )
+    quotes.get_by_role("link", name="Hamar kommune").click()
+    page.wait_for_url(re.compile(r"/sitater/hamar-tverrfaglig/$"))
+    assert "tverrfaglig og tverretatlig" in page.locator("blockquote").inner_text()
+
+    page.go_back()
+    page.wait_for_url(re.compile(re.escape(FACTOR_PATH) + "$"))
+    assert page.locator("h1").inner_text() == "Organisering og samordning"
+
+
+def test_switching_language_lands_on_the_same_page(demo_site, browser_page):  # noqa: F811
+    page = browser_page
+    page.goto(demo_site.url + FACTOR_PATH)
+    assert page.locator("html").get_attribute("lang") == "nb"
+    switcher = page.get_by_role("navigation", name="Velg målform")
+    switcher.get_by_role("link", name="Nynorsk").click()
+    page.wait_for_url(re.compile("/nn" + re.escape(FACTOR_PATH) + "$"))
+    assert page.locator("html").get_attribute("lang") == "nn"
+    # The factor is not translated yet: the text is bokmål, marked so, with matching labels.
+    content = page.locator(".page-content")
+    assert content.get_attribute("lang") == "nb"
+    assert page.locator("h1").inner_text() == "Organisering og samordning"
+    assert content.get_by_role("heading", name="Aktiviteter").count() == 1
+    # The interface around it is nynorsk.
+    assert page.get_by_role("navigation", name="Vel målform").count() == 1
+
+    page.get_by_role("navigation", name="Vel målform").get_by_role("link", name="Bokmål").click()
+    page.wait_for_url(re.compile(re.escape(FACTOR_PATH) + "$"))
+    assert page.locator("html").get_attribute("lang") == "nb"
+
+
+def test_reader_searches_and_follows_a_result(demo_site, browser_page):  # noqa: F811
+    page = browser_page
+    page.goto(demo_site.url + "/")
+    search = page.get_by_role("search").first.get_by_role("searchbox")
+    search.fill("boligservicekontoret")
+    search.press("Enter")
+    page.wait_for_url(re.compile(r"/sok/\?q=boligservicekontoret"))
+    results = page.locator(".search-results li")
+    assert results.count() >= 1
+    first = results.first.get_by_role("link")
+    title = first.inner_text()
+    first.click()
+    page.wait_for_load_state()
+    assert "/sok/" not in page.url
+    assert page.locator("h1").inner_text() == title
+
+
+def test_keyboard_skip_link_and_language_switcher(demo_site, browser_page):  # noqa: F811
+    page = browser_page
+    page.goto(demo_site.url + FACTOR_PATH)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert "ds-skip-link" in focused
+    assert page.locator(".ds-skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    page.goto(demo_site.url + FACTOR_PATH)
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('hreflang')") == "nn":
+            break
+    else:
+        pytest.fail("the language switcher cannot be reached by keyboard")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("/nn" + re.escape(FACTOR_PATH) + "$"))
+
+
+def test_phone_menu_opens_and_closes_by_keyboard(demo_site, browser_page):  # noqa: F811
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(demo_site.url + "/")
+    toggle = page.get_by_role("button", name="Meny")
+    menu = page.get_by_role("navigation", name="Hovedmeny").get_by_role("list")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not menu.is_visible()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert menu.is_visible()
+    page.keyboard.press("Escape")
+    assert not menu.is_visible()
+
+
+def test_editor_edits_and_publishes_an_activity(demo_site, browser_page):  # noqa: F811
+    get_user_model().objects.create_superuser("redaktor", "redaktor@example.no", "hemmelig-123")
+    factor = FactorPage.objects.get(locale__language_code="nb", number=3)
+    activity = ActivityPage.objects.child_of(factor).live().order_by("path").first()
+    new_summary = "Faste møtepunkter mellom NAV, helse og bolig, minst én gang i måneden."
+
+    page = browser_page
+    page.goto(demo_site.url + "/admin/login/")
+    page.locator("#id_username").fill("redaktor")
+    page.locator("#id_password").fill("hemmelig-123")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto(demo_site.url + f"/admin/pages/{activity.pk}/edit/")
+    page.locator("#id_summary").fill(new_summary)
+    page.locator("[data-w-dropdown-target='toggle']", has_text="").last.click()
+    page.locator("button[name='action-publish']").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
+
+    page.goto(demo_site.url + activity.url)
+    assert page.locator(".lead").inner_text() == new_summary
+    page.goto(demo_site.url + FACTOR_PATH)
+    assert new_summary[:40] in page.locator(".card-grid").first.inner_text()
+
+
+def test_print_shows_the_text_without_site_chrome(demo_site, browser_page):  # noqa: F811
+    page = browser_page
+    page.emulate_media(media="print")
+    page.goto(demo_site.url + "/nn/rapporter/organisering-og-planlegging-fire-casestudiar/")
+    for chrome in (".site-search", ".language-switcher", ".main-nav", ".site-footer", ".notice"):
+        assert not page.locator(chrome).is_visible(), chrome
+    assert page.locator("h1").is_visible()
+    assert page.locator(".metadata").is_visible()
+    link_suffix = page.evaluate(
+        "getComputedStyle(document.querySelector('a.external'), '::after').content"
+    )
+    assert "https://www.husbanken.no/" in link_suffix
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+    page.goto(demo_site.url + FACTOR_PATH)
+    assert page.locator(".desired-state").is_visible()
+    assert not page.locator(".site-footer").is_visible()

@@ -1,0 +1,187 @@
+"""Found and shared: sitemap.xml, robots.txt, meta description, Open Graph and JSON-LD."""
+
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from django.core.management import call_command
+from django.utils import translation
+
+from cases.factories import CaseStudyPageFactory
+from cases.models import CaseStudyPage
+from guidance.factories import ActivityPageFactory
+from guidance.models import ActivityPage, ArticlePage, FactorPage
+from website.models import InformationPage
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+@pytest.fixture(autouse=True)
+def interface_language_reset():
+    """Requests to /nn/ leave nynorsk active in this thread; later tests expect the default."""
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_initial_data", stdout=io.StringIO())
+
+
+def json_ld(response):
+    blocks = JSON_LD.findall(response.content.decode())
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+def meta(response, attribute, name):
+    match = re.search(
+        rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)">', response.content.decode()
+    )
+    return match.group(1) if match else None
+
+
+def test_sitemap_lists_both_languages_with_hreflang_alternates(client, demo):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    urls = {
+        url.find("s:loc", NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+        }
+        for url in ET.fromstring(response.content).findall("s:url", NS)
+    }
+    paths = {re.sub(r"^https?://[^/]+", "", loc): alt for loc, alt in urls.items()}
+    assert "/" in paths and "/suksessfaktorer/organisering-og-samordning/" in paths
+    # The case study was written in nynorsk: its original is listed at its nynorsk address.
+    assert "/nn/rapporter/organisering-og-planlegging-fire-casestudiar/" in paths
+    # Aliases repeat their source's text, so they are not listed …
+    assert "/nn/suksessfaktorer/organisering-og-samordning/" not in paths
+    assert "/rapporter/organisering-og-planlegging-fire-casestudiar/" not in paths
+    assert not paths["/suksessfaktorer/organisering-og-samordning/"]
+    # … while real translations name each other, with bokmål as the default.
+    statement_nb = paths["/tilgjengelighetserklaering/"]
+    statement_nn = paths["/nn/tilgjengelegheitserklaering/"]
+    assert statement_nb == statement_nn
+    assert statement_nb["nb"].endswith("/tilgjengelighetserklaering/")
+    assert statement_nb["nn"].endswith("/nn/tilgjengelegheitserklaering/")
+    assert statement_nb["x-default"] == statement_nb["nb"]
+    live = {p.url for p in ActivityPage.objects.live().filter(alias_of__isnull=True)}
+    assert live <= set(paths)
+
+
+def test_sitemap_queries_do_not_grow_with_content(client, demo, django_assert_max_num_queries):
+    factor = FactorPage.objects.get(locale__language_code="nb", number=1)
+    with django_assert_max_num_queries(20):
+        client.get("/sitemap.xml")
+    for n in range(5):
+        ActivityPageFactory(parent=factor, title=f"Ny aktivitet {n}", slug=f"ny-aktivitet-{n}")
+    with django_assert_max_num_queries(20):
+        response = client.get("/sitemap.xml")
+    assert b"ny-aktivitet-4" in response.content
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_admin(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /sok/" in lines and "Disallow: /nn/sok/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_meta_description_and_open_graph_fall_back_to_the_summary(client, demo):
+    activity = ActivityPage.objects.filter(locale__language_code="nb").first()
+    response = client.get(activity.url)
+    assert meta(response, "name", "description") == activity.summary
+    assert meta(response, "property", "og:description") == activity.summary
+    assert meta(response, "property", "og:title") == activity.title
+    assert meta(response, "property", "og:locale") == "nb_NO"
+    assert meta(response, "property", "og:url").endswith(activity.url)
+
+    activity.search_description = "Kort beskrivelse for søkemotorer."
+    activity.save_revision().publish()
+    response = client.get(activity.url)
+    assert meta(response, "name", "description") == "Kort beskrivelse for søkemotorer."
+
+    factor = FactorPage.objects.get(locale__language_code="nn", number=3)
+    response = client.get(factor.url)
+    assert meta(response, "name", "description") == factor.desired_state
+
+
+def test_alias_points_to_its_source_as_canonical(client, demo):
+    alias = FactorPage.objects.get(locale__language_code="nn", number=3)
+    source = FactorPage.objects.get(pk=alias.alias_of_id)
+    html = client.get(alias.url).content.decode()
+    assert f'<link rel="canonical" href="http://localhost{source.url}">' in html
+    assert 'hreflang="nn"' not in html.split("</head>")[0]
+    # Shown untranslated: the content area is marked and labelled in bokmål, the interface is nn.
+    assert '<html lang="nn"' in html
+    assert '<div class="page-content" lang="nb">' in html
+    assert "Ønsket tilstand" in html
+
+
+def test_translated_page_lists_its_translation_as_alternate(client, demo):
+    page = InformationPage.objects.get(locale__language_code="nn")
+    head = client.get(page.url).content.decode().split("</head>")[0]
+    assert (
+        '<link rel="alternate" hreflang="nb" href="http://localhost/tilgjengelighetserklaering/">'
+        in head
+    )
+    assert (
+        '<link rel="alternate" hreflang="nn" href="http://localhost/nn/tilgjengelegheitserklaering/">'
+        in head
+    )
+    assert 'hreflang="x-default"' in head
+
+
+def test_article_json_ld(client, demo):
+    article = ArticlePage.objects.filter(locale__language_code="nb").first()
+    data = json_ld(client.get(article.url))
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "Article"
+    assert data["headline"] == article.title
+    assert data["inLanguage"] == "nb"
+    assert data["publisher"]["name"] == "Husbanken"
+    assert data["datePublished"]
+
+
+def test_case_study_json_ld_has_authors_publisher_and_year(client, demo):
+    case = CaseStudyPage.objects.get(locale__language_code="nn", alias_of__isnull=True)
+    data = json_ld(client.get(case.url))
+    assert data["@type"] == "ScholarlyArticle"
+    assert [a["name"] for a in data["author"]] == [
+        "H. C. Sandlie",
+        "Å. Langsether",
+        "J. Sørvoll",
+        "A. Skårberg",
+        "T. Hansen",
+    ]
+    assert data["publisher"] == {"@type": "Organization", "name": "NOVA"}
+    assert data["datePublished"] == "2011"
+    assert data["inLanguage"] == "nn"
+    # The bokmål site shows the same case study untranslated: still nynorsk, one JSON-LD.
+    alias = CaseStudyPage.objects.get(locale__language_code="nb")
+    response = client.get(alias.url)
+    assert json_ld(response)["inLanguage"] == "nn"
+    assert meta(response, "property", "og:locale") == "nn_NO"
+
+
+def test_json_ld_cannot_be_broken_out_of(client, tree, nb):
+    evil = '</script><script>alert("x")</script> & <!--'
+    case = CaseStudyPageFactory(
+        parent=tree.case_index,
+        title="Rapport",
+        authors=evil,
+        publisher=evil,
+        publication_type=CaseStudyPage.PublicationType.REPORT,
+    )
+    html = client.get(case.url).content.decode()
+    assert '<script>alert("x")' not in html
+    data = json_ld(client.get(case.url))
+    assert data["@type"] == "Report"
+    assert data["publisher"]["name"] == evil
