@@ -20,6 +20,7 @@ from guidance.models import (
     QuotePage,
     Theme,
 )
+from search.demo import load_demo_synonyms
 from website import demo_content as demo
 from website.models import HomePage, Notice, SiteSettings
 from website.text import norwegian_slug
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             self.load_case_study(home)
             self.step("Nynorsk and bokmål page trees")
             self.sync_trees()
+            self.created += load_demo_synonyms()  # search synonyms (search/demo.py)
         self.stdout.write(self.style.SUCCESS(f"Done: {self.created} new objects."))
 
     def step(self, message):
