@@ -8,6 +8,7 @@ queries therefore stays the same however many pages match.
 
 import re
 import unicodedata
+from html import unescape
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -334,9 +335,12 @@ def highlight_pattern(terms):
     return re.compile(r"(?<!\w)(?:" + alternatives + ")", re.IGNORECASE)
 
 
-def excerpt(text, pattern, length=EXCERPT_LENGTH):
+def excerpt(text, pattern, length=EXCERPT_LENGTH, is_html=False):
     """A window of ``text`` around the first match, escaped, with matches wrapped in <mark>."""
-    text = " ".join(strip_tags(text or "").split())
+    text = text or ""
+    if is_html:
+        text = unescape(strip_tags(text))
+    text = " ".join(text.split())
     start = 0
     if pattern is not None:
         match = pattern.search(text)
@@ -393,7 +397,7 @@ def load_hits(ids, data, locale, pattern, promoted=False):
                 page=page,
                 type_label=str(model._meta.verbose_name).capitalize(),
                 factors=[data.factor_by_number[str(n)] for n in factor_numbers] if data else [],
-                excerpt=excerpt(text, pattern),
+                excerpt=excerpt(text, pattern, is_html=model is CaseStudyPage),
                 date=page.first_published_at,
                 year=data.case_years.get(pk) if data else None,
                 language=language,
