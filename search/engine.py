@@ -8,9 +8,9 @@ queries therefore stays the same however many pages match.
 
 import re
 import unicodedata
-from html import unescape
 from collections import defaultdict
 from dataclasses import dataclass, field
+from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, NotSupportedError, connection, transaction
