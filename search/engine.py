@@ -14,6 +14,7 @@ from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, NotSupportedError, connection, transaction
+from django.db.models import Count, Max
 from django.utils.html import conditional_escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -89,15 +90,22 @@ def synonym_query(query):
     return search_query, variants
 
 
-def _matching_rows(queryset, search_query):
-    # The backend's result queryset gives every match, in relevance order, as plain values in
-    # one query instead of loading thousands of page objects.
+ROW_FIELDS = ("pk", "content_type_id", "path", "first_published_at", "alias_of_id")
+
+
+def _matching_rows(queryset, search_query, title_pattern=None):
+    # The backend's result queryset gives every match as plain values in one query instead of
+    # loading thousands of page objects.
+    if connection.vendor == "sqlite":
+        # SQLite's backend ranks with a correlated FTS subquery per row (a second per thousand
+        # matches); fetch the matches unranked and put title matches first instead.
+        results = queryset.search(search_query, order_by_relevance=False)
+        rows = list(results.get_queryset().values_list(*ROW_FIELDS, "title")[:MAX_MATCHES])
+        if title_pattern is not None:
+            rows.sort(key=lambda row: (not title_pattern.search(row[-1]), -row[0]))
+        return [row[:-1] for row in rows]
     results = queryset.search(search_query)
-    return list(
-        results.get_queryset().values_list(
-            "pk", "content_type_id", "path", "first_published_at", "alias_of_id"
-        )[:MAX_MATCHES]
-    )
+    return list(results.get_queryset().values_list(*ROW_FIELDS)[:MAX_MATCHES])
 
 
 def find(locale, query):
@@ -106,7 +114,9 @@ def find(locale, query):
     fuzzy = False
     try:
         with transaction.atomic():
-            rows = _matching_rows(searchable_pages(locale), search_query)
+            rows = _matching_rows(
+                searchable_pages(locale), search_query, highlight_pattern(variants)
+            )
     except DatabaseError:
         # A query the full-text parser cannot digest finds nothing rather than failing.
         rows = []
@@ -165,85 +175,143 @@ def _links(models, relation, target_value, ids_by_model):
     return _union(querysets)
 
 
+def _locale_links(models, relation, target_value, locale):
+    """(page id, value) pairs of a many-to-many relation for every page of ``locale``."""
+    querysets = []
+    for model in models:
+        through = getattr(model, relation).through
+        source = model._meta.model_name
+        querysets.append(
+            through.objects.filter(**{f"{source}__locale": locale})
+            .values_list(f"{source}_id", target_value)
+            .order_by()
+        )
+    return _union(querysets)
+
+
+# The facet values of every page in a locale, kept per process and rebuilt when the content
+# version changes: any publish, unpublish (via last_published_at of the next publish), creation
+# or deletion in the locale. A search then costs the full-text query plus four small ones.
+_facet_memo = {}
+
+
+def clear_facet_cache():
+    _facet_memo.clear()
+
+
+def _content_version(locale):
+    version = Page.objects.filter(locale=locale).aggregate(
+        count=Count("pk"), newest=Max("last_published_at"), last=Max("pk")
+    )
+    return (version["count"], version["newest"], version["last"])
+
+
+def locale_facet_values(locale, factors):
+    """{page id: {facet: frozenset(values)}} and {case study id: year} for ``locale``."""
+    version = _content_version(locale)
+    cached = _facet_memo.get(locale.pk)
+    if cached and cached[0] == version:
+        return cached[1]
+
+    model_by_ct = {
+        ct.pk: model for model, ct in ContentType.objects.get_for_models(*SEARCHABLE_TYPES).items()
+    }
+    key_by_model = {model: key for key, model in CONTENT_TYPES.items()}
+    factor_by_key = {f.translation_key: str(f.number) for f in factors}
+    factor_by_path = {f.path: str(f.number) for f in factors}
+    values = {}
+    rows = searchable_pages(locale).values_list(
+        "pk", "content_type_id", "path", "first_published_at"
+    )
+    for pk, ct_id, path, published in rows:
+        model = model_by_ct.get(ct_id)
+        entry = {name: set() for name in FACETS}
+        entry["type"].add(key_by_model.get(model, ""))
+        if published:
+            entry["year"].add(str(published.year))
+        if model is FactorPage and path in factor_by_path:
+            entry["factor"].add(factor_by_path[path])
+        elif model is ActivityPage and path[: -Page.steplen] in factor_by_path:
+            entry["factor"].add(factor_by_path[path[: -Page.steplen]])
+        values[pk] = entry
+
+    def add(pk, facet, value):
+        if pk in values and value is not None:
+            values[pk][facet].add(value)
+
+    for pk, key in _locale_links(TAGGED_TYPES, "factors", "factorpage__translation_key", locale):
+        add(pk, "factor", factor_by_key.get(key))
+    for pk, key in _locale_links(THEMED_TYPES, "themes", "theme__translation_key", locale):
+        add(pk, "theme", str(key))
+    municipality_links = _union(
+        [
+            QuotePage.objects.filter(locale=locale, municipality__isnull=False)
+            .values_list("pk", "municipality_id")
+            .order_by(),
+            CaseStudyPage.municipalities.through.objects.filter(casestudypage__locale=locale)
+            .values_list("casestudypage_id", "municipality_id")
+            .order_by(),
+        ]
+    )
+    for pk, municipality_id in municipality_links:
+        add(pk, "municipality", str(municipality_id))
+    # A case study is dated by its year of publication, everything else by first publishing.
+    case_years = dict(
+        CaseStudyPage.objects.filter(locale=locale, year__isnull=False)
+        .values_list("pk", "year")
+        .order_by()
+    )
+    for pk, year in case_years.items():
+        if pk in values:
+            values[pk]["year"] = {str(year)}
+    frozen = {pk: {k: frozenset(v) for k, v in entry.items()} for pk, entry in values.items()}
+    _facet_memo[locale.pk] = (version, (frozen, case_years))
+    return frozen, case_years
+
+
+EMPTY_VALUES = {name: frozenset() for name in FACETS}
+
+
 class FacetData:
-    """The factor, theme, type, municipality and year of each matching page."""
+    """The factor, theme, type, municipality and year of the pages of a locale.
 
-    def __init__(self, locale, rows):
+    Internally themes are keyed by translation key and municipalities by id (so renaming one
+    needs no rebuild); in URLs they appear as slug and municipality number.
+    """
+
+    def __init__(self, locale):
         self.locale = locale
-        content_types = ContentType.objects.get_for_models(*SEARCHABLE_TYPES)
-        self.model_by_ct = {ct.pk: model for model, ct in content_types.items()}
-        self.key_by_model = {model: key for key, model in CONTENT_TYPES.items()}
-        ids_by_model = defaultdict(list)
-        for pk, ct_id, *_rest in rows:
-            ids_by_model[self.model_by_ct.get(ct_id)].append(pk)
-
         self.factors = list(live_in_locale(FactorPage, locale).order_by("number"))
-        factor_by_key = {f.translation_key: f for f in self.factors}
-        factor_by_path = {f.path: f for f in self.factors}
         self.factor_by_number = {str(f.number): f for f in self.factors}
-        self.themes = {t.translation_key: t for t in Theme.objects.filter(locale=locale)}
-        self.theme_by_slug = {t.slug: t for t in self.themes.values()}
+        themes = list(Theme.objects.filter(locale=locale))
+        self.theme_by_key = {str(t.translation_key): t for t in themes}
+        self.theme_by_slug = {t.slug: t for t in themes}
+        self.municipalities = {str(m.pk): m for m in Municipality.objects.all()}
+        self.municipality_by_number = {m.number: m for m in self.municipalities.values()}
+        self.values, self.case_years = locale_facet_values(locale, self.factors)
 
-        self.values = {}
-        for pk, ct_id, path, published, _alias in rows:
-            model = self.model_by_ct.get(ct_id)
-            values = {name: set() for name in FACETS}
-            values["type"].add(self.key_by_model.get(model, ""))
-            if published:
-                values["year"].add(str(published.year))
-            if model is FactorPage and path in factor_by_path:
-                values["factor"].add(str(factor_by_path[path].number))
-            elif model is ActivityPage:
-                parent = factor_by_path.get(path[: -Page.steplen])
-                if parent:
-                    values["factor"].add(str(parent.number))
-            self.values[pk] = values
+    def get(self, pk):
+        return self.values.get(pk, EMPTY_VALUES)
 
-        for pk, key in _links(TAGGED_TYPES, "factors", "factorpage__translation_key", ids_by_model):
-            if key in factor_by_key:
-                self.values[pk]["factor"].add(str(factor_by_key[key].number))
-        for pk, key in _links(THEMED_TYPES, "themes", "theme__translation_key", ids_by_model):
-            if key in self.themes:
-                self.values[pk]["theme"].add(self.themes[key].slug)
+    def to_internal(self, facet, value):
+        """The URL value of a facet as stored in ``values`` (None when it names nothing)."""
+        if facet == "theme":
+            theme = self.theme_by_slug.get(value)
+            return str(theme.translation_key) if theme else None
+        if facet == "municipality":
+            municipality = self.municipality_by_number.get(value)
+            return str(municipality.pk) if municipality else None
+        return value
 
-        municipality_links = _union(
-            [
-                QuotePage.objects.filter(pk__in=ids_by_model[QuotePage], municipality__isnull=False)
-                .values_list("pk", "municipality__number")
-                .order_by()
-                if ids_by_model.get(QuotePage)
-                else None,
-                CaseStudyPage.municipalities.through.objects.filter(
-                    casestudypage_id__in=ids_by_model[CaseStudyPage]
-                )
-                .values_list("casestudypage_id", "municipality__number")
-                .order_by()
-                if ids_by_model.get(CaseStudyPage)
-                else None,
-            ]
-        )
-        for pk, number in municipality_links:
-            self.values[pk]["municipality"].add(number)
-        self.municipality_names = (
-            dict(
-                Municipality.objects.filter(
-                    number__in={n for _pk, n in municipality_links}
-                ).values_list("number", "name")
-            )
-            if municipality_links
-            else {}
-        )
-
-        # A case study is dated by its year of publication, everything else by first publishing.
-        self.case_years = {}
-        if ids_by_model.get(CaseStudyPage):
-            self.case_years = dict(
-                CaseStudyPage.objects.filter(pk__in=ids_by_model[CaseStudyPage], year__isnull=False)
-                .values_list("pk", "year")
-                .order_by()
-            )
-            for pk, year in self.case_years.items():
-                self.values[pk]["year"] = {str(year)}
+    def to_public(self, facet, value):
+        """The stored value of a facet as it appears in URLs (None when it names nothing)."""
+        if facet == "theme":
+            theme = self.theme_by_key.get(value)
+            return theme.slug if theme else None
+        if facet == "municipality":
+            municipality = self.municipalities.get(value)
+            return municipality.number if municipality else None
+        return value
 
     def label(self, facet, value):
         if facet == "factor":
@@ -256,7 +324,8 @@ class FacetData:
             model = CONTENT_TYPES.get(value)
             return str(model._meta.verbose_name).capitalize() if model else value
         if facet == "municipality":
-            return self.municipality_names.get(value, value)
+            municipality = self.municipality_by_number.get(value)
+            return municipality.name if municipality else value
         return value
 
 
@@ -287,24 +356,30 @@ def validate_filters(params, locale):
 
 def apply_facets(rows, data, selected):
     """The rows that pass every selected filter, and the facets with their counts."""
+    wanted = {name: data.to_internal(name, value) for name, value in selected.items()}
 
     def passes(pk, skip=None):
-        values = data.values[pk]
-        return all(value in values[name] for name, value in selected.items() if name != skip)
+        values = data.get(pk)
+        return all(value in values[name] for name, value in wanted.items() if name != skip)
 
     kept = [row for row in rows if passes(row[0])]
     facets = []
     for name in FACETS:
         counts = defaultdict(int)
-        for row in rows:
-            if passes(row[0], skip=name):
-                for value in data.values[row[0]][name]:
+        for row in rows if name in wanted else kept:
+            if name not in wanted or passes(row[0], skip=name):
+                for value in data.get(row[0])[name]:
                     counts[value] += 1
+        public_counts = {}
+        for value, count in counts.items():
+            public = data.to_public(name, value)
+            if public is not None:
+                public_counts[public] = count
         if name in selected:
-            counts.setdefault(selected[name], 0)
+            public_counts.setdefault(selected[name], 0)
         options = [
             FacetOption(value, data.label(name, value), count, selected.get(name) == value)
-            for value, count in counts.items()
+            for value, count in public_counts.items()
         ]
         if name == "factor":
             options.sort(key=lambda o: int(o.value))
@@ -386,8 +461,8 @@ def load_hits(ids, data, locale, pattern, promoted=False):
         # Every hit is in the active locale; sharing its object spares a query per URL.
         page.locale = locale
         model = type(page)
-        values = data.values.get(pk) if data else None
-        factor_numbers = sorted(int(n) for n in values["factor"]) if values else []
+        values = data.get(pk) if data else EMPTY_VALUES
+        factor_numbers = sorted(int(n) for n in values["factor"])
         text = getattr(page, EXCERPT_FIELDS.get(model, ""), "") or page.search_description
         language = locale.language_code
         if page.alias_of_id and getattr(page, "original_language", ""):

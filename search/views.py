@@ -94,12 +94,10 @@ def search(request):
         rows = list(
             engine.searchable_pages(locale)
             .order_by("-first_published_at", "-pk")
-            .values_list("pk", "content_type_id", "path", "first_published_at", "alias_of_id")[
-                : engine.MAX_MATCHES
-            ]
+            .values_list(*engine.ROW_FIELDS)[: engine.MAX_MATCHES]
         )
         variants, fuzzy = [], False
-    data = engine.FacetData(locale, rows)
+    data = engine.FacetData(locale)
     kept, facets = engine.apply_facets(rows, data, selected)
     if order == "newest":
         kept.sort(key=lambda row: row[3].timestamp() if row[3] else 0, reverse=True)
