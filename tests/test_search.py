@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from django.utils.html import escape
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -25,6 +26,13 @@ postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="stemming and trigram similarity exist only in PostgreSQL (CI runs it)",
 )
+
+
+@pytest.fixture(autouse=True)
+def default_language_afterwards():
+    # Requests to /nn/… leave nynorsk active in this thread; later tests expect the default.
+    yield
+    translation.deactivate()
 
 
 def publish(page, **relations):
