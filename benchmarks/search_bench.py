@@ -25,7 +25,8 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DJANGO_SETTINGS_MODULE"] = "website.settings.test"
 
-SIZES = (1_000, 10_000)
+# BENCH_SIZES=1000 for a quick run.
+SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000").split(","))
 ROUNDS = 3
 QUERIES = [
     "kommune",
