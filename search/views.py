@@ -1,34 +1,188 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale
 
-from cases.models import CaseStudyPage
-from guidance.models import ActivityPage, ArticlePage, FactorPage, QuotePage
+from guidance.models import Theme
 
-SEARCHABLE_TYPES = (FactorPage, ActivityPage, QuotePage, ArticlePage, CaseStudyPage)
-MAX_QUERY_LENGTH = 200
+from . import engine
+from .browse import theme_content, theme_url
+from .models import SearchQueryDay
+
 RESULTS_PER_PAGE = 10
+MAX_SUGGESTIONS = 8
+ORDERS = ("relevance", "newest")
 
 
-def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live()
-            .public()
-            .type(*SEARCHABLE_TYPES)
-            .filter(locale=Locale.get_active())
-            .search(query)
-        )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+def _page_number(raw, num_pages):
+    """The page asked for, and a message when it had to be corrected."""
     try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1, (_("«Page» must be a number; showing the first page.") if raw else "")
+    if number < 1:
+        return 1, _("There is no such page of results; showing the first page.")
+    if number > num_pages:
+        return num_pages, _("There are only %(n)s pages of results; showing the last one.") % {
+            "n": num_pages
+        }
+    return number, ""
+
+
+def _promotions(query, locale):
+    """Editors' picks for the query in the active language, and the Query object to count."""
+    normalised = " ".join(query.lower().split())[:255]
+    if not normalised:
+        return None, []
+    promoted = Query.objects.filter(query_string=normalised).first()
+    if promoted is None:
+        return None, []
+    page_ids = list(
+        promoted.editors_picks.filter(page__locale=locale, page__live=True)
+        .order_by("sort_order")
+        .values_list("page_id", flat=True)
+    )
+    visible = set(
+        engine.searchable_pages(locale).filter(pk__in=page_ids).values_list("pk", flat=True)
+    )
+    return promoted, [pk for pk in page_ids if pk in visible]
+
+
+@require_GET
+def search(request):
+    locale = Locale.get_active()
+    raw_query = request.GET.get("q", "")
+    query = engine.clean_query(raw_query)
+    order = request.GET.get("order", "relevance")
+    messages = []
+    if order not in ORDERS:
+        order = "relevance"
+    if len(raw_query) > engine.MAX_QUERY_LENGTH:
+        messages.append(
+            _("Your search was shortened to its first %(n)s characters.")
+            % {"n": engine.MAX_QUERY_LENGTH}
+        )
+    selected, invalid = engine.validate_filters(request.GET, locale)
+    if invalid:
+        messages.append(_("Some filters in the address were not recognised and were ignored."))
+
+    context = {
+        "search_query": query,
+        "order": order,
+        "selected": selected,
+        "messages_for_search": messages,
+        "search_params": {},
+        "facets": [],
+        "hits": [],
+        "promoted_hits": [],
+        "results_page": None,
+        "fuzzy": False,
+        "total": 0,
+    }
+    if not query and not selected:
+        return TemplateResponse(request, "search/search.html", context)
+
+    if query:
+        rows, variants, fuzzy = engine.find(locale, query)
+    else:
+        # Filters alone browse everything in the language, newest first by default.
+        rows = list(
+            engine.searchable_pages(locale)
+            .order_by("-first_published_at", "-pk")
+            .values_list(*engine.ROW_FIELDS)[: engine.MAX_MATCHES]
+        )
+        variants, fuzzy = [], False
+    data = engine.FacetData(locale)
+    kept, facets = engine.apply_facets(rows, data, selected)
+    if order == "newest":
+        kept.sort(key=lambda row: row[3].timestamp() if row[3] else 0, reverse=True)
+
+    promoted_query, promoted_ids = _promotions(query, locale) if query else (None, [])
+    ids = [row[0] for row in kept if row[0] not in promoted_ids]
+
+    paginator = Paginator(ids, RESULTS_PER_PAGE)
+    number, page_message = _page_number(request.GET.get("page"), paginator.num_pages)
+    if page_message:
+        messages.append(page_message)
+    results_page = paginator.page(number)
+    pattern = engine.highlight_pattern(variants or [query])
+    hits = engine.load_hits(list(results_page.object_list), data, locale, pattern)
+    promoted_hits = []
+    if promoted_ids and number == 1:
+        promoted_hits = engine.load_hits(promoted_ids, data, locale, pattern, promoted=True)
+
+    fresh_search = query and number == 1 and not selected and "page" not in request.GET
+    if fresh_search:
+        SearchQueryDay.record(query, locale, len(rows) + len(promoted_ids))
+        (promoted_query or Query.get(query)).add_hit()
+
+    search_params = {"q": query} if query else {}
+    if order != "relevance":
+        search_params["order"] = order
+    search_params.update(selected)
+    context.update(
+        {
+            "search_params": search_params,
+            "facets": facets,
+            "hits": hits,
+            "promoted_hits": promoted_hits,
+            "results_page": results_page,
+            "fuzzy": fuzzy,
+            "total": len(ids) + len(promoted_ids),
+            "synonyms": [v for v in variants[1:]],
+        }
+    )
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+def suggestions(request):
+    """Autocomplete for the header box: page titles (and themes) that start like the query."""
+    locale = Locale.get_active()
+    query = engine.clean_query(request.GET.get("q", ""))[:100]
+    items = []
+    if len(query) >= 2:
+        try:
+            pages = list(engine.searchable_pages(locale).autocomplete(query)[:MAX_SUGGESTIONS])
+        except Exception:  # noqa: BLE001 - a parser the query trips up must not break typing
+            pages = []
+        for page in pages:
+            page.locale = locale
+            items.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "type": str(page.specific_class._meta.verbose_name).capitalize(),
+                }
+            )
+        for theme in Theme.objects.filter(locale=locale, name__icontains=query)[:3]:
+            items.append({"title": theme.name, "url": theme_url(theme), "type": _("Theme")})
+    response = JsonResponse({"query": query, "suggestions": items})
+    response["Cache-Control"] = "max-age=60"
+    return response
+
+
+@require_GET
+def theme_page(request, slug):
+    locale = Locale.get_active()
+    if len(slug) > 100:
+        raise Http404
+    theme = get_object_or_404(Theme, locale=locale, slug=slug)
+    groups, unlinked = theme_content(theme)
+    other_themes = Theme.objects.filter(locale=locale).exclude(pk=theme.pk)
     return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page}
+        request,
+        "guidance/theme_page.html",
+        {
+            "theme": theme,
+            "groups": groups,
+            "unlinked": unlinked,
+            "other_themes": other_themes,
+            "factor_count": len(groups),
+        },
     )

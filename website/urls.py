@@ -23,6 +23,8 @@ urlpatterns = [
 # Bokmål at /…, nynorsk at /nn/…
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search, name="search"),
+    path("sok/forslag/", search_views.suggestions, name="search_suggestions"),
+    path("tema/<str:slug>/", search_views.theme_page, name="theme"),
     path("", include("editorial.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -21,6 +21,7 @@ from guidance.models import (
     QuotePage,
     Theme,
 )
+from search.demo import load_demo_synonyms
 from website import demo_content as demo
 from website.demo_accessibility import load_accessibility_statement
 from website.demo_translation import translate_demo
@@ -53,6 +54,8 @@ class Command(BaseCommand):
             self.sync_trees()
             self.step("Editorial roles and directorates' sections")
             load_editorial_demo(self.stdout)
+            self.step("Search synonyms")
+            self.created += load_demo_synonyms()
         self.step("Machine translation with Apertium")
         translated = translate_demo(self.stdout.write)
         self.created += translated or 0

@@ -1,0 +1,77 @@
+"""Browsing without typing: what a theme gathers, grouped by factor, and a factor's themes."""
+
+from collections import defaultdict
+
+from django.db.models import Q, Subquery
+from django.urls import reverse
+
+from wagtail.models import Page
+
+from cases.models import CaseStudyPage
+from guidance.models import ActivityPage, ArticlePage, FactorPage, QuotePage, Theme
+from guidance.models.base import live_in_locale
+
+from .engine import _links
+
+TAGGED_TYPES = (QuotePage, ArticlePage, CaseStudyPage)
+
+
+def theme_url(theme):
+    return reverse("theme", kwargs={"slug": theme.slug})
+
+
+class FactorGroup:
+    def __init__(self, factor):
+        self.factor = factor
+        self.items = []
+
+
+def theme_content(theme):
+    """``[FactorGroup, …]`` for the factors with content on ``theme``, then the unlinked items.
+
+    Seven queries whatever the amount of content: the factors, one per content type, and the
+    factor links of quotes, articles and case studies.
+    """
+    factors = list(live_in_locale(FactorPage, theme.locale).order_by("number"))
+    by_path = {f.path: f for f in factors}
+    by_key = {f.translation_key: f for f in factors}
+    groups = {f.pk: FactorGroup(f) for f in factors}
+    unlinked = []
+
+    for activity in ActivityPage.linked_to_theme(theme).order_by("path"):
+        factor = by_path.get(activity.path[: -Page.steplen])
+        (groups[factor.pk].items if factor else unlinked).append(activity)
+
+    tagged = []
+    for model in TAGGED_TYPES:
+        tagged.extend(model.linked_to_theme(theme).order_by("title"))
+    ids_by_model = defaultdict(list)
+    for page in tagged:
+        ids_by_model[type(page)].append(page.pk)
+    factor_keys = defaultdict(set)
+    for pk, key in _links(TAGGED_TYPES, "factors", "factorpage__translation_key", ids_by_model):
+        factor_keys[pk].add(key)
+    for page in tagged:
+        linked = [by_key[k] for k in factor_keys[page.pk] if k in by_key]
+        for factor in linked:
+            groups[factor.pk].items.append(page)
+        if not linked:
+            unlinked.append(page)
+    return [g for g in groups.values() if g.items], unlinked
+
+
+def themes_for_factor(factor):
+    """The themes (in the factor's language) of the content under or linked to ``factor``."""
+    activity_themes = ActivityPage.themes.through.objects.filter(
+        activitypage__in=Subquery(
+            live_in_locale(ActivityPage, factor.locale).child_of(factor).values("pk")
+        )
+    ).values("theme__translation_key")
+    condition = Q(translation_key__in=Subquery(activity_themes))
+    for model in TAGGED_TYPES:
+        source = model._meta.model_name
+        links = model.themes.through.objects.filter(
+            **{f"{source}__in": Subquery(model.linked_to_factor(factor).values("pk"))}
+        ).values("theme__translation_key")
+        condition |= Q(translation_key__in=Subquery(links))
+    return Theme.objects.filter(locale=factor.locale).filter(condition).order_by("name")

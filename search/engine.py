@@ -1,0 +1,482 @@
+"""The search behind /sok/: stemmed full text, synonyms, typo tolerance, facets and excerpts.
+
+Wagtail's search cannot filter on many-to-many relations, so the engine runs ONE full-text query
+that returns the ids of every match (in relevance order), reads the facet values of those ids
+with a fixed handful of ORM queries, and filters, counts and paginates in Python. The number of
+queries therefore stays the same however many pages match.
+"""
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from html import unescape
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import DatabaseError, NotSupportedError, connection, transaction
+from django.db.models import Count, Max
+from django.utils.html import conditional_escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+from wagtail.search.query import Fuzzy, PlainText
+
+from cases.models import CaseStudyPage
+from guidance.models import (
+    ActivityPage,
+    ArticlePage,
+    FactorPage,
+    Municipality,
+    QuotePage,
+    Theme,
+)
+from guidance.models.base import live_in_locale
+
+from .models import Synonym
+
+MAX_QUERY_LENGTH = 200
+# More matches than this are not read for facets: a query this broad says nothing anyway.
+MAX_MATCHES = 10_000
+EXCERPT_LENGTH = 240
+
+# The content types a visitor can search, keyed by the value used in the URL (?type=…).
+CONTENT_TYPES = {
+    "factor": FactorPage,
+    "activity": ActivityPage,
+    "quote": QuotePage,
+    "article": ArticlePage,
+    "case": CaseStudyPage,
+}
+SEARCHABLE_TYPES = tuple(CONTENT_TYPES.values())
+TAGGED_TYPES = (QuotePage, ArticlePage, CaseStudyPage)
+THEMED_TYPES = (ActivityPage, QuotePage, ArticlePage, CaseStudyPage)
+FACETS = ("factor", "theme", "type", "municipality", "year")
+FACET_LABELS = {
+    "factor": _("Success factor"),
+    "theme": _("Theme"),
+    "type": _("Type of content"),
+    "municipality": _("Municipality"),
+    "year": _("Year"),
+}
+EXCERPT_FIELDS = {
+    FactorPage: "desired_state",
+    ActivityPage: "summary",
+    QuotePage: "quote",
+    ArticlePage: "lead",
+    CaseStudyPage: "summary",
+}
+
+
+def clean_query(raw):
+    """The query as typed, without control characters (NUL included), cut to a sane length."""
+    text = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cs", "Co") else ch for ch in raw or ""
+    )
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def searchable_pages(locale):
+    """Live, public guidance pages in the active locale, aliases (untranslated pages) included."""
+    return Page.objects.live().public().type(*SEARCHABLE_TYPES).filter(locale=locale)
+
+
+def synonym_query(query):
+    """The query OR each of its synonym variants."""
+    variants = Synonym.expand(query)
+    search_query = PlainText(variants[0])
+    for variant in variants[1:]:
+        search_query |= PlainText(variant)
+    return search_query, variants
+
+
+ROW_FIELDS = ("pk", "content_type_id", "path", "first_published_at", "alias_of_id")
+
+
+def _matching_rows(queryset, search_query, title_pattern=None):
+    # The backend's result queryset gives every match as plain values in one query instead of
+    # loading thousands of page objects.
+    if connection.vendor == "sqlite":
+        # SQLite's backend ranks with a correlated FTS subquery per row (a second per thousand
+        # matches); fetch the matches unranked and put title matches first instead.
+        results = queryset.search(search_query, order_by_relevance=False)
+        rows = list(results.get_queryset().values_list(*ROW_FIELDS, "title")[:MAX_MATCHES])
+        if title_pattern is not None:
+            rows.sort(key=lambda row: (not title_pattern.search(row[-1]), -row[0]))
+        return [row[:-1] for row in rows]
+    results = queryset.search(search_query)
+    return list(results.get_queryset().values_list(*ROW_FIELDS)[:MAX_MATCHES])
+
+
+def find(locale, query):
+    """Matching rows for ``query``: stemmed full text with synonyms, then typo-tolerant."""
+    search_query, variants = synonym_query(query)
+    fuzzy = False
+    try:
+        with transaction.atomic():
+            rows = _matching_rows(
+                searchable_pages(locale), search_query, highlight_pattern(variants)
+            )
+    except DatabaseError:
+        # A query the full-text parser cannot digest finds nothing rather than failing.
+        rows = []
+    if not rows and connection.vendor == "postgresql":
+        # Only PostgreSQL has trigram similarity (SQLite raises NotImplementedError).
+        try:
+            with transaction.atomic():
+                rows = _matching_rows(searchable_pages(locale), Fuzzy(query))
+            fuzzy = bool(rows)
+        except (DatabaseError, NotSupportedError):
+            rows = []
+    return rows, variants, fuzzy
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int = 0
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return next((o for o in self.options if o.selected), None)
+
+
+def _union(querysets):
+    querysets = [qs for qs in querysets if qs is not None]
+    if not querysets:
+        return []
+    first, *rest = querysets
+    return list(first.union(*rest, all=True)) if rest else list(first)
+
+
+def _links(models, relation, target_value, ids_by_model):
+    """(page id, value) pairs of a many-to-many relation over several page models, one query."""
+    querysets = []
+    for model in models:
+        ids = ids_by_model.get(model)
+        if not ids:
+            continue
+        through = getattr(model, relation).through
+        source = model._meta.model_name
+        querysets.append(
+            through.objects.filter(**{f"{source}_id__in": ids})
+            .values_list(f"{source}_id", target_value)
+            .order_by()
+        )
+    return _union(querysets)
+
+
+def _locale_links(models, relation, target_value, locale):
+    """(page id, value) pairs of a many-to-many relation for every page of ``locale``."""
+    querysets = []
+    for model in models:
+        through = getattr(model, relation).through
+        source = model._meta.model_name
+        querysets.append(
+            through.objects.filter(**{f"{source}__locale": locale})
+            .values_list(f"{source}_id", target_value)
+            .order_by()
+        )
+    return _union(querysets)
+
+
+# The facet values of every page in a locale, kept per process and rebuilt when the content
+# version changes: any publish, unpublish (via last_published_at of the next publish), creation
+# or deletion in the locale. A search then costs the full-text query plus four small ones.
+_facet_memo = {}
+
+
+def clear_facet_cache():
+    _facet_memo.clear()
+
+
+def _content_version(locale):
+    version = Page.objects.filter(locale=locale).aggregate(
+        count=Count("pk"), newest=Max("last_published_at"), last=Max("pk")
+    )
+    return (version["count"], version["newest"], version["last"])
+
+
+def locale_facet_values(locale, factors):
+    """{page id: {facet: frozenset(values)}} and {case study id: year} for ``locale``."""
+    version = _content_version(locale)
+    cached = _facet_memo.get(locale.pk)
+    if cached and cached[0] == version:
+        return cached[1]
+
+    model_by_ct = {
+        ct.pk: model for model, ct in ContentType.objects.get_for_models(*SEARCHABLE_TYPES).items()
+    }
+    key_by_model = {model: key for key, model in CONTENT_TYPES.items()}
+    factor_by_key = {f.translation_key: str(f.number) for f in factors}
+    factor_by_path = {f.path: str(f.number) for f in factors}
+    values = {}
+    rows = searchable_pages(locale).values_list(
+        "pk", "content_type_id", "path", "first_published_at"
+    )
+    for pk, ct_id, path, published in rows:
+        model = model_by_ct.get(ct_id)
+        entry = {name: set() for name in FACETS}
+        entry["type"].add(key_by_model.get(model, ""))
+        if published:
+            entry["year"].add(str(published.year))
+        if model is FactorPage and path in factor_by_path:
+            entry["factor"].add(factor_by_path[path])
+        elif model is ActivityPage and path[: -Page.steplen] in factor_by_path:
+            entry["factor"].add(factor_by_path[path[: -Page.steplen]])
+        values[pk] = entry
+
+    def add(pk, facet, value):
+        if pk in values and value is not None:
+            values[pk][facet].add(value)
+
+    for pk, key in _locale_links(TAGGED_TYPES, "factors", "factorpage__translation_key", locale):
+        add(pk, "factor", factor_by_key.get(key))
+    for pk, key in _locale_links(THEMED_TYPES, "themes", "theme__translation_key", locale):
+        add(pk, "theme", str(key))
+    municipality_links = _union(
+        [
+            QuotePage.objects.filter(locale=locale, municipality__isnull=False)
+            .values_list("pk", "municipality_id")
+            .order_by(),
+            CaseStudyPage.municipalities.through.objects.filter(casestudypage__locale=locale)
+            .values_list("casestudypage_id", "municipality_id")
+            .order_by(),
+        ]
+    )
+    for pk, municipality_id in municipality_links:
+        add(pk, "municipality", str(municipality_id))
+    # A case study is dated by its year of publication, everything else by first publishing.
+    case_years = dict(
+        CaseStudyPage.objects.filter(locale=locale, year__isnull=False)
+        .values_list("pk", "year")
+        .order_by()
+    )
+    for pk, year in case_years.items():
+        if pk in values:
+            values[pk]["year"] = {str(year)}
+    frozen = {pk: {k: frozenset(v) for k, v in entry.items()} for pk, entry in values.items()}
+    _facet_memo[locale.pk] = (version, (frozen, case_years))
+    return frozen, case_years
+
+
+EMPTY_VALUES = {name: frozenset() for name in FACETS}
+
+
+class FacetData:
+    """The factor, theme, type, municipality and year of the pages of a locale.
+
+    Internally themes are keyed by translation key and municipalities by id (so renaming one
+    needs no rebuild); in URLs they appear as slug and municipality number.
+    """
+
+    def __init__(self, locale):
+        self.locale = locale
+        self.factors = list(live_in_locale(FactorPage, locale).order_by("number"))
+        self.factor_by_number = {str(f.number): f for f in self.factors}
+        themes = list(Theme.objects.filter(locale=locale))
+        self.theme_by_key = {str(t.translation_key): t for t in themes}
+        self.theme_by_slug = {t.slug: t for t in themes}
+        self.municipalities = {str(m.pk): m for m in Municipality.objects.all()}
+        self.municipality_by_number = {m.number: m for m in self.municipalities.values()}
+        self.values, self.case_years = locale_facet_values(locale, self.factors)
+
+    def get(self, pk):
+        return self.values.get(pk, EMPTY_VALUES)
+
+    def to_internal(self, facet, value):
+        """The URL value of a facet as stored in ``values`` (None when it names nothing)."""
+        if facet == "theme":
+            theme = self.theme_by_slug.get(value)
+            return str(theme.translation_key) if theme else None
+        if facet == "municipality":
+            municipality = self.municipality_by_number.get(value)
+            return str(municipality.pk) if municipality else None
+        return value
+
+    def to_public(self, facet, value):
+        """The stored value of a facet as it appears in URLs (None when it names nothing)."""
+        if facet == "theme":
+            theme = self.theme_by_key.get(value)
+            return theme.slug if theme else None
+        if facet == "municipality":
+            municipality = self.municipalities.get(value)
+            return municipality.number if municipality else None
+        return value
+
+    def label(self, facet, value):
+        if facet == "factor":
+            factor = self.factor_by_number.get(value)
+            return f"{factor.number}. {factor.title}" if factor else value
+        if facet == "theme":
+            theme = self.theme_by_slug.get(value)
+            return theme.name if theme else value
+        if facet == "type":
+            model = CONTENT_TYPES.get(value)
+            return str(model._meta.verbose_name).capitalize() if model else value
+        if facet == "municipality":
+            municipality = self.municipality_by_number.get(value)
+            return municipality.name if municipality else value
+        return value
+
+
+def validate_filters(params, locale):
+    """The facet filters asked for in the URL, and the names of those that make no sense."""
+    selected, invalid = {}, []
+    for name in FACETS:
+        value = clean_query(params.get(name, ""))[:100]
+        if not value:
+            continue
+        valid = False
+        if name == "factor":
+            valid = value.isdigit() and 1 <= int(value) <= 6
+        elif name == "theme":
+            valid = Theme.objects.filter(locale=locale, slug=value).exists()
+        elif name == "type":
+            valid = value in CONTENT_TYPES
+        elif name == "municipality":
+            valid = bool(re.fullmatch(r"\d{4}", value))
+        elif name == "year":
+            valid = bool(re.fullmatch(r"\d{4}", value))
+        if valid:
+            selected[name] = value
+        else:
+            invalid.append(name)
+    return selected, invalid
+
+
+def apply_facets(rows, data, selected):
+    """The rows that pass every selected filter, and the facets with their counts."""
+    wanted = {name: data.to_internal(name, value) for name, value in selected.items()}
+
+    def passes(pk, skip=None):
+        values = data.get(pk)
+        return all(value in values[name] for name, value in wanted.items() if name != skip)
+
+    kept = [row for row in rows if passes(row[0])]
+    facets = []
+    for name in FACETS:
+        counts = defaultdict(int)
+        for row in rows if name in wanted else kept:
+            if name not in wanted or passes(row[0], skip=name):
+                for value in data.get(row[0])[name]:
+                    counts[value] += 1
+        public_counts = {}
+        for value, count in counts.items():
+            public = data.to_public(name, value)
+            if public is not None:
+                public_counts[public] = count
+        if name in selected:
+            public_counts.setdefault(selected[name], 0)
+        options = [
+            FacetOption(value, data.label(name, value), count, selected.get(name) == value)
+            for value, count in public_counts.items()
+        ]
+        if name == "factor":
+            options.sort(key=lambda o: int(o.value))
+        elif name == "year":
+            options.sort(key=lambda o: o.value, reverse=True)
+        else:
+            options.sort(key=lambda o: (-o.count, o.label.lower()))
+        facets.append(Facet(name, FACET_LABELS[name], options))
+    return kept, facets
+
+
+# Excerpts ------------------------------------------------------------------------------------
+
+
+def highlight_pattern(terms):
+    """A pattern for the query's words, loose at the end so inflected forms match too."""
+    parts = []
+    for term in sorted({t for t in terms if t}, key=len, reverse=True):
+        words = re.findall(r"\w+", term)
+        for word in words:
+            if len(word) < 2:
+                continue
+            stem = word[: max(4, len(word) - 3)] if len(word) > 4 else word
+            parts.append(re.escape(stem) + r"\w*")
+    if not parts:
+        return None
+    alternatives = "|".join(sorted(set(parts), key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternatives + ")", re.IGNORECASE)
+
+
+def excerpt(text, pattern, length=EXCERPT_LENGTH, is_html=False):
+    """A window of ``text`` around the first match, escaped, with matches wrapped in <mark>."""
+    text = text or ""
+    if is_html:
+        text = unescape(strip_tags(text))
+    text = " ".join(text.split())
+    start = 0
+    if pattern is not None:
+        match = pattern.search(text)
+        if match and match.start() > length // 3:
+            start = text.rfind(" ", 0, match.start() - length // 3) + 1
+    window = text[start : start + length]
+    if start + length < len(text):
+        window = window[: window.rfind(" ")] if " " in window else window
+        window += " …"
+    if start > 0:
+        window = "… " + window
+    if pattern is None:
+        return conditional_escape(window)
+    pieces, last = [], 0
+    for match in pattern.finditer(window):
+        pieces.append(conditional_escape(window[last : match.start()]))
+        pieces.append("<mark>" + conditional_escape(match.group(0)) + "</mark>")
+        last = match.end()
+    pieces.append(conditional_escape(window[last:]))
+    return mark_safe("".join(str(p) for p in pieces))  # noqa: S308 - every piece is escaped
+
+
+@dataclass
+class Hit:
+    page: Page
+    type_label: str
+    factors: list
+    excerpt: str
+    date: object
+    year: int | None
+    language: str
+    promoted: bool = False
+
+
+def load_hits(ids, data, locale, pattern, promoted=False):
+    """The pages behind ``ids`` as hits, in that order, with a constant number of queries."""
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=ids).defer_streamfields().specific()}
+    hits = []
+    for pk in ids:
+        page = pages.get(pk)
+        if page is None:
+            continue
+        # Every hit is in the active locale; sharing its object spares a query per URL.
+        page.locale = locale
+        model = type(page)
+        values = data.get(pk) if data else EMPTY_VALUES
+        factor_numbers = sorted(int(n) for n in values["factor"])
+        text = getattr(page, EXCERPT_FIELDS.get(model, ""), "") or page.search_description
+        language = locale.language_code
+        if page.alias_of_id and getattr(page, "original_language", ""):
+            language = page.original_language
+        hits.append(
+            Hit(
+                page=page,
+                type_label=str(model._meta.verbose_name).capitalize(),
+                factors=[data.factor_by_number[str(n)] for n in factor_numbers] if data else [],
+                excerpt=excerpt(text, pattern, is_html=model is CaseStudyPage),
+                date=page.first_published_at,
+                year=data.case_years.get(pk) if data else None,
+                language=language,
+                promoted=promoted,
+            )
+        )
+    return hits

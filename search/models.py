@@ -1,0 +1,120 @@
+"""Editor-maintained synonyms and a daily log of what people search for."""
+
+import re
+
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+
+MAX_SYNONYM_VARIANTS = 8
+
+
+def split_terms(text):
+    """«bolig, bustad» → ["bolig", "bustad"]: lower-cased, de-duplicated, in order."""
+    seen = []
+    for term in re.split(r"[,;\n]", text or ""):
+        term = " ".join(term.lower().split())
+        if term and term not in seen:
+            seen.append(term)
+    return seen
+
+
+@register_snippet
+class Synonym(models.Model):
+    """Words that mean the same to the people searching; a search for one finds all of them."""
+
+    terms = models.TextField(
+        _("terms"),
+        help_text=_(
+            "Words or phrases that should find each other, separated by commas, e.g. "
+            "«utleiebolig, kommunal bolig». Applies to both written forms."
+        ),
+    )
+
+    panels = [FieldPanel("terms")]
+
+    class Meta:
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonyms")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return ", ".join(self.term_list)
+
+    def save(self, *args, **kwargs):
+        self.terms = ", ".join(split_terms(self.terms))
+        super().save(*args, **kwargs)
+
+    @property
+    def term_list(self):
+        return split_terms(self.terms)
+
+    @classmethod
+    def expand(cls, query):
+        """The query and its variants with each known term swapped for its synonyms."""
+        variants = [query]
+        lowered = query.lower()
+        for synonym in cls.objects.all():
+            terms = synonym.term_list
+            for term in terms:
+                pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
+                if not pattern.search(lowered):
+                    continue
+                for variant in list(variants):
+                    for other in terms:
+                        if other == term:
+                            continue
+                        replaced = pattern.sub(other, variant)
+                        if replaced not in variants and len(variants) < MAX_SYNONYM_VARIANTS:
+                            variants.append(replaced)
+        return variants
+
+
+class SearchQueryDay(models.Model):
+    """How often a query was searched for on one day in one language, and how often it found
+    nothing. Wagtail's own query log knows neither the language nor the empty searches."""
+
+    date = models.DateField(_("date"), db_index=True)
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.CASCADE, related_name="+"
+    )
+    query_string = models.CharField(_("query"), max_length=255)
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    searches_without_hits = models.PositiveIntegerField(_("searches without hits"), default=0)
+
+    class Meta:
+        verbose_name = _("search query per day")
+        verbose_name_plural = _("search queries per day")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["date", "locale", "query_string"], name="unique_search_query_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.query_string} ({self.date})"
+
+    @classmethod
+    def record(cls, query_string, locale, hits):
+        """Count one search; two queries at most, safe against concurrent first searches."""
+        query_string = " ".join(query_string.lower().split())[:255]
+        if not query_string:
+            return
+        today = timezone.localdate()
+        zero = 1 if hits == 0 else 0
+        keys = {"date": today, "locale": locale, "query_string": query_string}
+        changes = {
+            "searches": F("searches") + 1,
+            "searches_without_hits": F("searches_without_hits") + zero,
+        }
+        if cls.objects.filter(**keys).update(**changes):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(**keys, searches=1, searches_without_hits=zero)
+        except IntegrityError:
+            cls.objects.filter(**keys).update(**changes)
