@@ -121,7 +121,7 @@ def test_bokmal_site_shows_the_nynorsk_case_study_in_nynorsk(client, linked, nb)
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="nb">' in html
-    assert '<article lang="nn">' in html
+    assert 'class="page-content" lang="nn"' in html
     assert "Korleis kommunane kan løyse" in html
     # And the bokmål factor lists it, marked as nynorsk.
     html = client.get(linked.factor.url).content.decode()
