@@ -60,7 +60,8 @@ def test_switching_language_lands_on_the_same_page(demo_site, browser_page):  # 
 def test_reader_searches_and_follows_a_result(demo_site, browser_page):  # noqa: F811
     page = browser_page
     page.goto(demo_site.url + "/")
-    search = page.get_by_role("search").first.get_by_role("searchbox")
+    # search.js makes the box a combobox with suggestions.
+    search = page.get_by_role("search").first.get_by_role("combobox")
     search.fill("boligservicekontoret")
     search.press("Enter")
     page.wait_for_url(re.compile(r"/sok/\?q=boligservicekontoret"))
