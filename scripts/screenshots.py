@@ -28,6 +28,10 @@ PAGES = {
     "case-study-nn": "/nn/rapporter/organisering-og-planlegging-fire-casestudiar/",
     "quote": "/sitater/hamar-tverrfaglig/",
     "search": "/sok/?q=samarbeid",
+    "search-facet": "/sok/?q=samarbeid&theme=tverrfaglig-samarbeid",
+    "search-facet-nn": "/nn/sok/?q=samarbeid&theme=tverrfagleg-samarbeid",
+    "theme": "/tema/tverrfaglig-samarbeid/",
+    "theme-nn": "/nn/tema/tverrfagleg-samarbeid/",
     "not-found": "/finnes-ikke/",
 }
 

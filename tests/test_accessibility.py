@@ -41,6 +41,10 @@ PAGE_TYPES = [
 OTHER_PAGES = {
     "search with results (nb)": "/sok/?q=samarbeid",
     "search with results (nn)": "/nn/sok/?q=samarbeid",
+    "search with a facet selected (nb)": "/sok/?q=samarbeid&theme=tverrfaglig-samarbeid",
+    "search with a facet selected (nn)": "/nn/sok/?q=samarbeid&theme=tverrfagleg-samarbeid",
+    "theme (nb)": "/tema/tverrfaglig-samarbeid/",
+    "theme (nn)": "/nn/tema/tverrfagleg-samarbeid/",
     "404 (nb)": "/finnes-ikke/",
     "404 (nn)": "/nn/finst-ikkje/",
 }
@@ -80,6 +84,11 @@ def test_no_wcag_violations_on_any_page_type(demo_site, browser_page, width):  #
         assert response.status == expected, f"{name} {path}: HTTP {response.status}"
         if name.startswith("search"):
             assert browser_page.locator(".search-results li").count() > 0, f"{name}: no results"
+        if "facet selected" in name:
+            selected = browser_page.locator(".search-facet__option[aria-current=true]")
+            assert selected.count() == 1, f"{name}: no facet selected"
+        if name.startswith("theme"):
+            assert browser_page.locator(".theme-group .content-card").count() > 0, f"{name}: empty"
         violations = run_axe(browser_page, source)
         print(f"axe {width}px {name} {path}: {len(violations)} violations")
         if violations:

@@ -60,7 +60,8 @@ def test_switching_language_lands_on_the_same_page(demo_site, browser_page):  # 
 def test_reader_searches_and_follows_a_result(demo_site, browser_page):  # noqa: F811
     page = browser_page
     page.goto(demo_site.url + "/")
-    search = page.get_by_role("search").first.get_by_role("searchbox")
+    # search.js makes the box a combobox with suggestions.
+    search = page.get_by_role("search").first.get_by_role("combobox")
     search.fill("boligservicekontoret")
     search.press("Enter")
     page.wait_for_url(re.compile(r"/sok/\?q=boligservicekontoret"))
@@ -154,3 +155,75 @@ def test_print_shows_the_text_without_site_chrome(demo_site, browser_page):  # n
     page.goto(demo_site.url + FACTOR_PATH)
     assert page.locator(".desired-state").is_visible()
     assert not page.locator(".site-footer").is_visible()
+
+
+def summary_count(page):
+    """The number of hits the search page announces («12 treff for …»)."""
+    return int(re.match(r"\d+", page.get_by_role("status").inner_text().strip()).group())
+
+
+def test_reader_narrows_a_search_by_a_facet_with_the_keyboard(demo_site, browser_page):  # noqa: F811
+    page = browser_page
+    page.goto(demo_site.url + "/")
+    search = page.get_by_role("search").first.get_by_role("combobox")
+    search.fill("samarbeid")
+    search.press("Enter")
+    page.wait_for_url(re.compile(r"/sok/\?q=samarbeid"))
+    total = summary_count(page)
+    assert total > 1
+    assert page.locator(".search-facet__option[aria-current=true]").count() == 0
+
+    # From the sort field, Tab through the facets to the first option that narrows the search.
+    page.locator("#search-order").focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        option = page.evaluate(
+            "(() => { const a = document.activeElement;"
+            " if (!a.classList.contains('search-facet__option')) return null;"
+            " return {label: a.querySelector('.search-facet__label').textContent,"
+            " count: a.querySelector('.search-facet__count').textContent,"
+            " name: a.querySelector('.ds-sr-only').textContent}; })()"
+        )
+        if option and int(option["count"].strip("()")) < total:
+            break
+    else:
+        pytest.fail("no facet option narrowing the search can be reached by keyboard")
+    # Screen readers hear the count as words, not as «(3)».
+    assert re.search(r"\d+ treff", option["name"])
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/sok/\?q=samarbeid&\w+="))
+    narrowed = summary_count(page)
+    assert narrowed == int(option["count"].strip("()")) < total
+    assert page.locator(".search-results li").count() == min(narrowed, 10)
+    selected = page.locator(".search-facet__option[aria-current=true]")
+    assert selected.locator(".search-facet__label").inner_text() == option["label"]
+    chip = page.locator(".search-chips .ds-chip")
+    assert option["label"] in chip.inner_text()
+
+    first = page.locator(".search-results .search-hit").first.get_by_role("link")
+    title = first.inner_text()
+    first.click()
+    page.wait_for_load_state()
+    assert "/sok/" not in page.url
+    assert page.locator("h1").inner_text() == title
+
+
+def test_autocomplete_suggests_and_opens_by_keyboard(demo_site, browser_page):  # noqa: F811
+    page = browser_page
+    page.goto(demo_site.url + "/")
+    search = page.get_by_role("search").first.get_by_role("combobox")
+    search.press_sequentially("tverrf", delay=50)
+    listbox = page.get_by_role("listbox")
+    listbox.get_by_role("option").first.wait_for()
+    assert search.get_attribute("aria-expanded") == "true"
+    # The list hangs under the box, on top of the page.
+    box, under = search.bounding_box(), listbox.bounding_box()
+    assert under["y"] >= box["y"] + box["height"] - 1
+    search.press("ArrowDown")
+    option = listbox.get_by_role("option").first
+    assert option.get_attribute("aria-selected") == "true"
+    assert search.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    title = option.evaluate("o => o.querySelector('a').firstChild.textContent")
+    search.press("Enter")
+    page.wait_for_url(lambda url: not url.rstrip("/").endswith(demo_site.url.rstrip("/")))
+    assert page.locator("h1").inner_text() == title

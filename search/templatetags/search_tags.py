@@ -1,4 +1,5 @@
 from django import template
+from django.utils import translation
 
 from search.browse import theme_url, themes_for_factor
 
@@ -11,10 +12,17 @@ def factor_themes(factor):
     return list(themes_for_factor(factor))
 
 
-@register.simple_tag
-def url_for_theme(theme):
-    """{% url_for_theme theme %}: the address of a theme's page in its language."""
-    return theme_url(theme)
+@register.simple_tag(takes_context=True)
+def url_for_theme(context, theme):
+    """{% url_for_theme theme %}: the address of a theme's page in the reader's language.
+
+    Page content is rendered inside ``{% language text_language %}`` (an untranslated page shows
+    bokmål text on /nn/), which would give bokmål addresses; the reader's language is
+    LANGUAGE_CODE of the request's context.
+    """
+    language = context.get("LANGUAGE_CODE") or theme.locale.language_code
+    with translation.override(language):
+        return theme_url(theme)
 
 
 @register.simple_tag(takes_context=True)
