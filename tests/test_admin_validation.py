@@ -100,9 +100,11 @@ def test_case_study_bad_input_is_refused_with_a_message(admin_client, tree, fiel
 def test_valid_case_study_is_saved(admin_client, tree):
     response = add_page(admin_client, CaseStudyPage, tree.case_index, case_data())
     assert response.status_code == 302
-    page = CaseStudyPage.objects.get(slug="ny-rapport")
+    page = CaseStudyPage.objects.get(slug="ny-rapport", locale__language_code="nb")
     assert page.year == 2011 and page.original_language == "nb"
     assert Page.objects.filter(pk=page.pk, live=False).exists()
+    # The nynorsk tree gets its counterpart at once, as an alias of the new page.
+    assert CaseStudyPage.objects.filter(alias_of=page, locale__language_code="nn").exists()
 
 
 def test_quote_needs_a_speaker(admin_client, tree):
