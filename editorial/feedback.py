@@ -67,7 +67,8 @@ def _error(request, page, form, status, message=None):
     return TemplateResponse(
         request,
         "editorial/feedback_error.html",
-        {"page": page, "form": form, "message": message},
+        # Not "page": this answer is the site speaking, in the reader's language, not the text.
+        {"feedback_page": page, "form": form, "message": message},
         status=status,
     )
 
