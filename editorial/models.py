@@ -91,6 +91,10 @@ class EditorialPermissions(models.Model):
         default_permissions = ()
         permissions = [
             ("publish_without_approval", _("Can publish pages directly, without approval")),
+            (
+                "change_source_pages",
+                _("Can change pages in their original written form, not only translations"),
+            ),
         ]
 
     def __str__(self):

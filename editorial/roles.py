@@ -6,9 +6,10 @@ Every function takes an app registry, so the data migration (historical models) 
 - **Redaktør** (editor): create and edit pages in both written forms of a section, submit them
   for approval. Cannot publish.
 - **Oversetter** (translator): translate with wagtail-localize; page permission only on the
-  *target* language tree (nynorsk by default) of a section, so source pages cannot be changed.
-- **Godkjenner** (approver): approves other people's changes in the «Godkjenning» workflow,
-  which publishes them; publishes translations; cannot approve their own change.
+  *target* language tree (nynorsk by default) of a section, and without
+  ``change_source_pages``, so it changes translations there, never a page written in nynorsk.
+- **Godkjenner** (approver): approves other people's changes, translations included, in the
+  «Godkjenning» workflow, which publishes them; cannot approve their own change.
 - **Administrator**: everything, including publishing without approval and managing users.
 """
 
@@ -44,6 +45,8 @@ COLLECTION_PERMISSIONS = {
 }
 
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin")
+# Page permission «change» covers source pages only with this (see editorial/permissions.py).
+CHANGE_SOURCE_PAGES = ("editorial", "editorialpermissions", "change_source_pages")
 SUBMIT_TRANSLATION = ("wagtail_localize", "translation", "submit_translation")
 CRUD = ("add", "change", "delete", "view")
 
@@ -53,14 +56,14 @@ def _model_perms(app_label, model, actions):
 
 
 MODEL_PERMISSIONS = {
-    EDITOR: [ACCESS_ADMIN]
+    EDITOR: [ACCESS_ADMIN, CHANGE_SOURCE_PAGES]
     + _model_perms("guidance", "theme", ["add", "change", "view"])
     + _model_perms("guidance", "municipality", ["add", "change", "view"])
     + _model_perms("guidance", "directorate", ["view"]),
     TRANSLATOR: [ACCESS_ADMIN, SUBMIT_TRANSLATION]
     + _model_perms("guidance", "theme", ["change", "view"])
     + _model_perms("website", "notice", ["change", "view"]),
-    APPROVER: [ACCESS_ADMIN, SUBMIT_TRANSLATION]
+    APPROVER: [ACCESS_ADMIN, SUBMIT_TRANSLATION, CHANGE_SOURCE_PAGES]
     + _model_perms("guidance", "theme", ["add", "change", "view"])
     + _model_perms("guidance", "municipality", ["add", "change", "view"])
     + _model_perms("guidance", "directorate", ["view"])
@@ -68,6 +71,7 @@ MODEL_PERMISSIONS = {
     ADMINISTRATOR: [
         ACCESS_ADMIN,
         SUBMIT_TRANSLATION,
+        CHANGE_SOURCE_PAGES,
         ("editorial", "editorialpermissions", "publish_without_approval"),
         ("website", "sitesettings", "change_sitesettings"),
     ]
@@ -92,9 +96,14 @@ def _permission(apps, app_label, model, codename):
     content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
     permission = Permission.objects.filter(content_type=content_type, codename=codename).first()
     if permission is None:
+        try:
+            declared = dict(apps.get_model(app_label, model)._meta.permissions)
+        except LookupError:
+            declared = {}
         action = codename.split("_", 1)[0]
+        name = declared.get(codename, f"Can {action} {model}")
         permission = Permission.objects.create(
-            content_type=content_type, codename=codename, name=f"Can {action} {model}"
+            content_type=content_type, codename=codename, name=name
         )
     return permission
 

@@ -1,7 +1,5 @@
-"""Editorial admin: reports, dashboard panels, «mark as reviewed», and publishing via approval."""
+"""Editorial admin: reports, dashboard panels, «mark as reviewed», translations via approval."""
 
-from django.contrib import messages as django_messages
-from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,10 +11,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from guidance.models import GuidancePage
 
-from . import admin_urls, review
+from . import admin_urls, review, translations
 from .coverage import KINDS, factor_coverage
-
-PUBLISH_WITHOUT_APPROVAL = "editorial.publish_without_approval"
 
 
 def _has_page_permission(request):
@@ -133,50 +129,22 @@ def add_editorial_panels(request, panels):
         panels.append(CoveragePanel())
 
 
-# Publishing goes through approval -------------------------------------------------------
+# Translations go through approval -------------------------------------------------------
+# (Everything else does through the page permissions: editorial/permissions.py.)
 
 
-def _must_be_approved(request, page):
-    """Pages under a workflow are published by approval, except by Administrators."""
-    return not request.user.has_perm(PUBLISH_WITHOUT_APPROVAL) and page.get_workflow() is not None
+@hooks.register("before_edit_page", order=-1)  # before wagtail-localize's translation editor
+def approve_translations(request, page):
+    return translations.before_edit_translation(request, page)
 
 
-@hooks.register("construct_page_action_menu")
-def hide_direct_publish(menu_items, request, context):
-    page = context.get("page") or context.get("parent_page")
-    if page is not None and _must_be_approved(request, page):
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
-
-
-def _refuse_direct_publish(request, page):
-    if request.method == "POST" and "action-publish" in request.POST:
-        if _must_be_approved(request, page):
-            django_messages.error(
-                request,
-                _(
-                    "This page is published when another approver approves it. "
-                    "Submit it for approval instead."
-                ),
-            )
-            return redirect(request.get_full_path())
-    return None
-
-
-@hooks.register("before_edit_page")
-def refuse_direct_publish_on_edit(request, page):
-    return _refuse_direct_publish(request, page)
-
-
-@hooks.register("before_create_page")
-def refuse_direct_publish_on_create(request, parent_page, page_class):
-    return _refuse_direct_publish(request, parent_page)
-
-
-@hooks.register("before_bulk_action")
-def refuse_bulk_publish(request, action_type, objects, action_class_instance):
-    if action_type == "publish" and any(
-        getattr(page, "get_workflow", None) and _must_be_approved(request, page) for page in objects
-    ):
-        django_messages.error(request, _("Pages under approval cannot be published in bulk."))
-        return redirect(request.META.get("HTTP_REFERER") or reverse("wagtailadmin_home"))
-    return None
+@hooks.register("register_admin_urls", order=-1)
+def replace_localize_views():
+    # The same addresses as wagtail-localize's views, which come later and are never reached.
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translations.UpdateTranslationsView.as_view(),
+        ),
+        path("localize/page/<int:page_id>/convert_to_alias/", translations.convert_to_alias),
+    ]

@@ -12,7 +12,14 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from tests.test_permissions import build_sections
+from tests.test_permissions import (
+    TRANSLATED_TITLE,
+    build_sections,
+    build_translation,
+    edit_url,
+    error_messages,
+    translate_title,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -121,6 +128,7 @@ def test_approver_cannot_publish_directly(sections, client):
     article.refresh_from_db()
     assert article.title == "Artikkel"
     assert article.live_revision.content["title"] == "Artikkel"
+    assert article.get_latest_revision().content["title"] == "Snarvei"  # kept as a draft
 
 
 def test_administrator_publishes_directly(sections, client):
@@ -175,3 +183,119 @@ def test_approvers_see_only_others_changes_in_their_section(sections, django_use
     nav_approver.groups.add(sections.groups["other"]["approver"])
     reviewable = TaskState.objects.reviewable_by(nav_approver)
     assert [state.workflow_state.object_id for state in reviewable] == [str(mine.pk)]
+
+
+def test_approver_cannot_publish_by_copying(sections, client):
+    article = sections.pages["own"]
+    client.force_login(sections.users["approver"])
+    client.post(
+        reverse("wagtailadmin_pages:copy", args=[article.pk]),
+        {
+            "new_title": "Kopi",
+            "new_slug": "kopi",
+            "new_parent_page": str(sections.parents["own"].pk),
+            "publish_copies": "on",
+        },
+    )
+    assert not Page.objects.filter(slug="kopi", live=True).exists()
+
+
+def test_approver_cannot_publish_in_bulk(sections, client):
+    article = sections.pages["own"].specific
+    article.title = "Masseendring"
+    article.save_revision(user=sections.users["approver"])
+    client.force_login(sections.users["approver"])
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    response = client.post(f"{url}?id={article.pk}", {"include_descendants": ""})
+    assert response.status_code in (200, 302)
+    article.refresh_from_db()
+    assert article.title == "Artikkel"
+    assert article.get_latest_revision().content["title"] == "Masseendring"
+
+
+# Translations ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def translated(sections, nn, client):
+    return build_translation(sections, nn, client)
+
+
+def submit_translation(client, sections):
+    return client.post(edit_url(sections.target), {"action": "editorial-submit"})
+
+
+def test_translation_goes_live_when_an_approver_approves_it(
+    translated, client, django_capture_on_commit_callbacks
+):
+    client.force_login(translated.users["translator"])
+    translate_title(client, translated)
+    assert submit_translation(client, translated).status_code == 302
+    target = Page.objects.get(pk=translated.target.pk)
+    assert target.workflow_in_progress
+    assert target.title == "Artikkel"  # the public still sees the approved text
+
+    client.force_login(translated.users["approver"])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert approve(client, target).status_code in (200, 302)
+    target.refresh_from_db()
+    assert target.title == TRANSLATED_TITLE
+    assert target.live
+    assert target.live_revision.user == translated.users["translator"]
+    assert TRANSLATED_TITLE in client.get(target.url).content.decode()
+
+
+def test_approver_cannot_approve_own_translation(translated, client, django_user_model):
+    approver = translated.users["approver"]
+    client.force_login(approver)
+    translate_title(client, translated)
+    submit_translation(client, translated)
+    target = Page.objects.get(pk=translated.target.pk)
+    assert target.workflow_in_progress
+    assert refused(approve(client, target))
+    target.refresh_from_db()
+    assert target.title == "Artikkel"
+
+    other_approver = django_user_model.objects.create_user("godkjenner-2", password="x")
+    other_approver.groups.add(translated.groups["own"]["approver"])
+    client.force_login(other_approver)
+    approve(client, target)
+    target.refresh_from_db()
+    assert target.title == TRANSLATED_TITLE
+
+
+def test_rejected_translation_is_corrected_and_submitted_again(translated, client):
+    translator = translated.users["translator"]
+    client.force_login(translator)
+    translate_title(client, translated, "Artikel på nynorsk")
+    submit_translation(client, translated)
+    target = Page.objects.get(pk=translated.target.pk)
+
+    client.force_login(translated.users["approver"])
+    task_state = target.current_workflow_state.current_task_state
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[target.pk, "reject", task_state.pk]),
+        {"comment": "Skrivefeil i tittelen."},
+    )
+    assert WorkflowState.objects.get(object_id=str(target.pk)).status == "needs_changes"
+
+    client.force_login(translator)
+    translate_title(client, translated)
+    assert submit_translation(client, translated).status_code == 302
+    state = WorkflowState.objects.get(object_id=str(target.pk))
+    assert state.status == "in_progress"
+    assert state.current_task_state.revision.content["title"] == TRANSLATED_TITLE
+
+
+def test_translation_waiting_for_approval_is_locked_for_the_translator(translated, client):
+    client.force_login(translated.users["translator"])
+    translate_title(client, translated)
+    submit_translation(client, translated)
+    target = Page.objects.get(pk=translated.target.pk)
+    revisions = target.revisions.count()
+    html = client.get(edit_url(target)).content.decode()
+    assert 'value="editorial-save-draft"' not in html
+    response = client.post(edit_url(target), {"action": "editorial-save-draft"})
+    assert response.status_code == 302
+    assert error_messages(response)
+    assert target.revisions.count() == revisions

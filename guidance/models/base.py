@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from editorial.permissions import EditorialPagePermissionTester
 from guidance.forms import GuidancePageForm
 
 LANGUAGE_CHOICES = [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES]
@@ -108,6 +109,14 @@ class GuidancePage(Page):
             locale = self.locale if self.locale_id else self.get_default_locale()
             self.original_language = locale.language_code
         super().save(*args, **kwargs)
+
+    @property
+    def is_source(self):
+        """Written in its tree's language: neither a translation nor an alias of another page."""
+        return not self.alias_of_id and self.original_language in ("", self.locale.language_code)
+
+    def permissions_for_user(self, user):
+        return EditorialPagePermissionTester(user, self)
 
     @property
     def content_language(self):

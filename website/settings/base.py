@@ -146,8 +146,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("en", "English"),
 ]
 
-# Editorial workflow (issue 6): new translations start as drafts, so that nothing a translator
-# writes is public before someone with publish permission has looked at it.
+# Editorial workflow (issue 6): new translations start as drafts; a translation is published by
+# approval, like every change (editorial/README.md).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # An edit made during approval is a new change that someone else must approve.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Approvers cannot publish directly (editorial/permissions.py); their approval publishes.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
