@@ -14,18 +14,14 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchVectorField
 from django.db import DatabaseError, connection, transaction
-from django.db.models import CharField, Count, F, IntegerField, Max, Q
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
+from django.db.models import Count, F, Max, Q
 from django.utils.html import conditional_escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search.backends import get_search_backend
-from wagtail.search.models import IndexEntry
 from wagtail.search.query import PlainText
 
 from cases.models import CaseStudyPage
@@ -39,7 +35,7 @@ from guidance.models import (
 )
 from guidance.models.base import live_in_locale
 
-from .models import Synonym
+from .models import FullTextEntry, Synonym
 
 MAX_QUERY_LENGTH = 200
 MAX_CORRECTED_WORDS = 20
@@ -110,36 +106,33 @@ def _matching_ids(queryset, search_query, title_pattern=None):
     return _postgres_matching_ids(queryset, search_query)
 
 
-FULLTEXT_COLUMN = "veiviser_fulltext"  # title || body, stored (migration 0003)
-
-
 def _postgres_matching_ids(queryset, search_query):
-    """Wagtail's match and ranking, with the match on the stored vector of title and body.
+    """Wagtail's tsquery and rank expression, on the narrow copy of title || body.
 
-    The backend's own compiler builds the tsquery and the rank (title weighted by its norm,
-    plus body), so results are the same as ``queryset.search()``; only the match reads the
-    stored column, which has a GIN index and statistics, instead of concatenating per row.
+    The backend's own compiler builds the tsquery and the rank (weights by field boost), so
+    title still outranks summary and body; the rank reads the one combined vector, without
+    the backend's title-length normalisation.
     """
     results = queryset.search(search_query)
     compiler, config = results.query_compiler, results.backend.config
     tsquery = compiler.build_tsquery(compiler.query, config=config)
     if tsquery is None:
         return []
-    rank = compiler.build_tsrank(F("title"), compiler.query, config=config) * F(
-        "title_norm"
-    ) + compiler.build_tsrank(F("body"), compiler.query, config=config)
-    visible = queryset.order_by().annotate(id_text=Cast("pk", CharField())).values("id_text")
-    table = IndexEntry._meta.db_table
     entries = (
-        IndexEntry.objects.alias(
-            fulltext=RawSQL(f'"{table}"."{FULLTEXT_COLUMN}"', [], output_field=SearchVectorField())
+        FullTextEntry.objects.filter(
+            fulltext=tsquery,
+            content_type_id__in=_page_content_types(),
+            object_id__in=queryset.order_by().values("pk"),
         )
-        .filter(fulltext=tsquery, content_type_id__in=_page_content_types(), object_id__in=visible)
-        .annotate(rank=rank)
-        .order_by("-rank", Cast("object_id", IntegerField()).desc())
+        .annotate(rank=compiler.build_tsrank(F("fulltext"), compiler.query, config=config))
+        .order_by("-rank", "-object_id")
         .values_list("object_id", flat=True)[:MAX_MATCHES]
     )
-    return [int(pk) for pk in entries]
+    return list(entries)
+
+
+def _page_content_types():
+    return [ct.pk for ct in ContentType.objects.get_for_models(Page, *get_page_models()).values()]
 
 
 VOCABULARY = "veiviser_search_word"  # the words of the published guidance (migration 0004)
@@ -194,10 +187,6 @@ def corrected_query(query):
         best = dict(cursor.fetchall())
     corrected = [best.get(word) or word for word in words]
     return " ".join(corrected) if corrected != words else None
-
-
-def _page_content_types():
-    return [ct.pk for ct in ContentType.objects.get_for_models(Page, *get_page_models()).values()]
 
 
 def browse_ids(locale):

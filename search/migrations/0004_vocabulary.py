@@ -44,7 +44,7 @@ def drop_view(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("veiviser_search", "0003_fulltext_column"),
+        ("veiviser_search", "0003_fulltext_table"),
         ("wagtailcore", "0001_initial"),
     ]
 
