@@ -154,7 +154,8 @@ def _refresh_vocabulary():
     if _vocabulary_built_at.get("version") != version:
         with connection.cursor() as cursor:
             cursor.execute(f"REFRESH MATERIALIZED VIEW {VOCABULARY}")
-        _vocabulary_built_at["version"] = version
+        # Remembered once the refresh is committed: a rolled-back one is redone next time.
+        transaction.on_commit(lambda: _vocabulary_built_at.update(version=version))
 
 
 def corrected_query(query):
