@@ -1,9 +1,10 @@
 """The search behind /sok/: stemmed full text, synonyms, typo tolerance, facets and excerpts.
 
 Wagtail's search cannot filter on many-to-many relations, so the engine runs ONE full-text query
-that returns the ids of every match (in relevance order), reads the facet values of those ids
-with a fixed handful of ORM queries, and filters, counts and paginates in Python. The number of
-queries therefore stays the same however many pages match.
+that returns the ids of every match (in relevance order), then filters, counts and paginates in
+Python against the facet values of the whole locale, which are read once per content version and
+kept as bitmaps (one integer per facet value, one bit per page). Counting a facet value is then
+an AND and a popcount, and the number of queries stays the same however many pages match.
 """
 
 import re
@@ -13,14 +14,15 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError, NotSupportedError, connection, transaction
-from django.db.models import Count, Max
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Count, F, Max, Q
 from django.utils.html import conditional_escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page
-from wagtail.search.query import Fuzzy, PlainText
+from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import PlainText
 
 from cases.models import CaseStudyPage
 from guidance.models import (
@@ -33,9 +35,10 @@ from guidance.models import (
 )
 from guidance.models.base import live_in_locale
 
-from .models import Synonym
+from .models import FullTextEntry, Synonym
 
 MAX_QUERY_LENGTH = 200
+MAX_CORRECTED_WORDS = 20
 # More matches than this are not read for facets: a query this broad says nothing anyway.
 MAX_MATCHES = 10_000
 EXCERPT_LENGTH = 240
@@ -90,45 +93,139 @@ def synonym_query(query):
     return search_query, variants
 
 
-ROW_FIELDS = ("pk", "content_type_id", "path", "first_published_at", "alias_of_id")
-
-
-def _matching_rows(queryset, search_query, title_pattern=None):
-    # The backend's result queryset gives every match as plain values in one query instead of
-    # loading thousands of page objects.
+def _matching_ids(queryset, search_query, title_pattern=None):
+    """The ids of every match, best first, read as plain integers in one query."""
     if connection.vendor == "sqlite":
         # SQLite's backend ranks with a correlated FTS subquery per row (a second per thousand
         # matches); fetch the matches unranked and put title matches first instead.
         results = queryset.search(search_query, order_by_relevance=False)
-        rows = list(results.get_queryset().values_list(*ROW_FIELDS, "title")[:MAX_MATCHES])
+        rows = list(results.get_queryset().values_list("pk", "title")[:MAX_MATCHES])
         if title_pattern is not None:
-            rows.sort(key=lambda row: (not title_pattern.search(row[-1]), -row[0]))
-        return [row[:-1] for row in rows]
+            rows.sort(key=lambda row: (not title_pattern.search(row[1]), -row[0]))
+        return [pk for pk, _title in rows]
+    return _postgres_matching_ids(queryset, search_query)
+
+
+def _postgres_matching_ids(queryset, search_query):
+    """Wagtail's tsquery and rank expression, on the narrow copy of title || body.
+
+    The backend's own compiler builds the tsquery and the rank (weights by field boost), so
+    title still outranks summary and body; the rank reads the one combined vector, without
+    the backend's title-length normalisation.
+    """
     results = queryset.search(search_query)
-    return list(results.get_queryset().values_list(*ROW_FIELDS)[:MAX_MATCHES])
+    compiler, config = results.query_compiler, results.backend.config
+    tsquery = compiler.build_tsquery(compiler.query, config=config)
+    if tsquery is None:
+        return []
+    entries = (
+        FullTextEntry.objects.filter(
+            fulltext=tsquery,
+            content_type_id__in=_page_content_types(),
+            object_id__in=queryset.order_by().values("pk"),
+        )
+        .annotate(rank=compiler.build_tsrank(F("fulltext"), compiler.query, config=config))
+        .order_by("-rank", "-object_id")
+        .values_list("object_id", flat=True)[:MAX_MATCHES]
+    )
+    return list(entries)
+
+
+def _page_content_types():
+    return [ct.pk for ct in ContentType.objects.get_for_models(Page, *get_page_models()).values()]
+
+
+VOCABULARY = "veiviser_search_word"  # the words of the published guidance (migration 0004)
+_vocabulary_built_at = {}
+
+
+def _refresh_vocabulary():
+    """Rebuild the word list if anything was published, unpublished, restricted or deleted."""
+    version = (
+        tuple(
+            Page.objects.aggregate(
+                live=Count("pk", filter=Q(live=True)),
+                newest=Max("last_published_at"),
+                last=Max("pk"),
+            ).values()
+        ),
+        tuple(PageViewRestriction.objects.aggregate(count=Count("pk"), last=Max("pk")).values()),
+    )
+    if _vocabulary_built_at.get("version") != version:
+        with connection.cursor() as cursor:
+            cursor.execute(f"REFRESH MATERIALIZED VIEW {VOCABULARY}")
+        # Remembered once the refresh is committed: a rolled-back one is redone next time.
+        transaction.on_commit(lambda: _vocabulary_built_at.update(version=version))
+
+
+def corrected_query(query):
+    """``query`` with each word the guidance never uses replaced by the most similar one it does.
+
+    Trigram similarity (pg_trgm, with the threshold of Wagtail's fuzzy search) against the
+    word list, one query for all words. None when nothing could be corrected.
+    """
+    words = re.findall(r"\w+", query.lower())[:MAX_CORRECTED_WORDS]
+    if not words:
+        return None
+    _refresh_vocabulary()
+    threshold = get_search_backend().fuzzy_similarity_threshold
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(threshold)]
+        )
+        cursor.execute(
+            f"""
+            SELECT typed.word, (
+                SELECT known.word FROM {VOCABULARY} known
+                WHERE known.word %% typed.word
+                ORDER BY known.word = typed.word DESC,
+                         similarity(known.word, typed.word) DESC, known.documents DESC
+                LIMIT 1)
+            FROM unnest(%s::text[]) AS typed(word)
+            """,
+            [words],
+        )
+        best = dict(cursor.fetchall())
+    corrected = [best.get(word) or word for word in words]
+    return " ".join(corrected) if corrected != words else None
+
+
+def browse_ids(locale):
+    """Every searchable page of ``locale``, newest first: what filters without a query narrow."""
+    return list(
+        searchable_pages(locale)
+        .order_by("-first_published_at", "-pk")
+        .values_list("pk", flat=True)[:MAX_MATCHES]
+    )
 
 
 def find(locale, query):
-    """Matching rows for ``query``: stemmed full text with synonyms, then typo-tolerant."""
+    """Matching page ids for ``query``: stemmed full text with synonyms, then typo-tolerant.
+
+    Returns the ids, the query variants searched for (synonyms) and, when nothing matched as
+    typed, the corrected query that found the ids (PostgreSQL only), else None.
+    """
     search_query, variants = synonym_query(query)
-    fuzzy = False
+    corrected = None
     try:
         with transaction.atomic():
-            rows = _matching_rows(
-                searchable_pages(locale), search_query, highlight_pattern(variants)
-            )
+            ids = _matching_ids(searchable_pages(locale), search_query, highlight_pattern(variants))
     except DatabaseError:
         # A query the full-text parser cannot digest finds nothing rather than failing.
-        rows = []
-    if not rows and connection.vendor == "postgresql":
-        # Only PostgreSQL has trigram similarity (SQLite raises NotImplementedError).
+        ids = []
+    if not ids and connection.vendor == "postgresql":
+        # Only PostgreSQL has trigram similarity.
         try:
             with transaction.atomic():
-                rows = _matching_rows(searchable_pages(locale), Fuzzy(query))
-            fuzzy = bool(rows)
-        except (DatabaseError, NotSupportedError):
-            rows = []
-    return rows, variants, fuzzy
+                corrected = corrected_query(query)
+                if corrected:
+                    search_query, variants = synonym_query(corrected)
+                    ids = _matching_ids(searchable_pages(locale), search_query)
+        except DatabaseError:
+            ids = []
+        if not ids:
+            corrected = None
+    return ids, variants, corrected
 
 
 @dataclass
@@ -190,8 +287,9 @@ def _locale_links(models, relation, target_value, locale):
 
 
 # The facet values of every page in a locale, kept per process and rebuilt when the content
-# version changes: any publish, unpublish (via last_published_at of the next publish), creation
-# or deletion in the locale. A search then costs the full-text query plus four small ones.
+# version changes: any publish, creation or deletion in the locale. Which pages are visible is
+# never taken from here but from the full-text query itself, so a page unpublished since the
+# last rebuild is neither found nor counted.
 _facet_memo = {}
 
 
@@ -206,8 +304,49 @@ def _content_version(locale):
     return (version["count"], version["newest"], version["last"])
 
 
-def locale_facet_values(locale, factors):
-    """{page id: {facet: frozenset(values)}} and {case study id: year} for ``locale``."""
+class LocaleFacets:
+    """The facet values of every searchable page of a locale, and a bitmap per facet value.
+
+    A bitmap is an int with bit ``position[pk]`` set for each page that has the value, so the
+    pages of a search that have it are counted with one AND and ``int.bit_count``.
+    """
+
+    def __init__(self, values, published, case_years):
+        self.values = values
+        self.published = published  # {pk: first publishing as a timestamp}, for «newest first»
+        self.case_years = case_years
+        self.position = {pk: i for i, pk in enumerate(values)}
+        self.size = len(values) // 8 + 1  # bytes
+        positions = {name: defaultdict(list) for name in FACETS}
+        for pk, entry in values.items():
+            for name, facet_values in entry.items():
+                for value in facet_values:
+                    positions[name][value].append(self.position[pk])
+        self.masks = {
+            name: {value: self.mask(found) for value, found in by_value.items()}
+            for name, by_value in positions.items()
+        }
+
+    def mask(self, positions):
+        bits = bytearray(self.size)
+        for i in positions:
+            bits[i >> 3] |= 1 << (i & 7)
+        return int.from_bytes(bits, "little")
+
+    def mask_of(self, ids):
+        position = self.position
+        return self.mask(position[pk] for pk in ids if pk in position)
+
+    def select(self, ids, mask):
+        """The ids (in their order) whose bit is set in ``mask``."""
+        bits, position = mask.to_bytes(self.size, "little"), self.position
+        return [
+            pk for pk in ids if (i := position.get(pk)) is not None and bits[i >> 3] >> (i & 7) & 1
+        ]
+
+
+def locale_facets(locale, factors):
+    """The ``LocaleFacets`` of ``locale``, from the memo while the content is unchanged."""
     version = _content_version(locale)
     cached = _facet_memo.get(locale.pk)
     if cached and cached[0] == version:
@@ -219,7 +358,7 @@ def locale_facet_values(locale, factors):
     key_by_model = {model: key for key, model in CONTENT_TYPES.items()}
     factor_by_key = {f.translation_key: str(f.number) for f in factors}
     factor_by_path = {f.path: str(f.number) for f in factors}
-    values = {}
+    values, published_at = {}, {}
     rows = searchable_pages(locale).values_list(
         "pk", "content_type_id", "path", "first_published_at"
     )
@@ -227,6 +366,7 @@ def locale_facet_values(locale, factors):
         model = model_by_ct.get(ct_id)
         entry = {name: set() for name in FACETS}
         entry["type"].add(key_by_model.get(model, ""))
+        published_at[pk] = published.timestamp() if published else 0
         if published:
             entry["year"].add(str(published.year))
         if model is FactorPage and path in factor_by_path:
@@ -265,8 +405,9 @@ def locale_facet_values(locale, factors):
         if pk in values:
             values[pk]["year"] = {str(year)}
     frozen = {pk: {k: frozenset(v) for k, v in entry.items()} for pk, entry in values.items()}
-    _facet_memo[locale.pk] = (version, (frozen, case_years))
-    return frozen, case_years
+    facets = LocaleFacets(frozen, published_at, case_years)
+    _facet_memo[locale.pk] = (version, facets)
+    return facets
 
 
 EMPTY_VALUES = {name: frozenset() for name in FACETS}
@@ -288,10 +429,11 @@ class FacetData:
         self.theme_by_slug = {t.slug: t for t in themes}
         self.municipalities = {str(m.pk): m for m in Municipality.objects.all()}
         self.municipality_by_number = {m.number: m for m in self.municipalities.values()}
-        self.values, self.case_years = locale_facet_values(locale, self.factors)
+        self.index = locale_facets(locale, self.factors)
+        self.case_years = self.index.case_years
 
     def get(self, pk):
-        return self.values.get(pk, EMPTY_VALUES)
+        return self.index.values.get(pk, EMPTY_VALUES)
 
     def to_internal(self, facet, value):
         """The URL value of a facet as stored in ``values`` (None when it names nothing)."""
@@ -354,26 +496,36 @@ def validate_filters(params, locale):
     return selected, invalid
 
 
-def apply_facets(rows, data, selected):
-    """The rows that pass every selected filter, and the facets with their counts."""
-    wanted = {name: data.to_internal(name, value) for name, value in selected.items()}
+def apply_facets(ids, data, selected):
+    """The ids that pass every selected filter, and the facets with their counts.
 
-    def passes(pk, skip=None):
-        values = data.get(pk)
-        return all(value in values[name] for name, value in wanted.items() if name != skip)
+    A facet's counts apply the other facets' filters but not its own, so each option says how
+    many hits choosing it instead would give.
+    """
+    index = data.index
+    match = index.mask_of(ids)
+    wanted = {
+        name: index.masks[name].get(data.to_internal(name, value), 0)
+        for name, value in selected.items()
+    }
 
-    kept = [row for row in rows if passes(row[0])]
+    def narrowed(skip=None):
+        mask = match
+        for name, value_mask in wanted.items():
+            if name != skip:
+                mask &= value_mask
+        return mask
+
+    kept_mask = narrowed()
+    kept = index.select(ids, kept_mask) if wanted else list(ids)
     facets = []
     for name in FACETS:
-        counts = defaultdict(int)
-        for row in rows if name in wanted else kept:
-            if name not in wanted or passes(row[0], skip=name):
-                for value in data.get(row[0])[name]:
-                    counts[value] += 1
+        base = narrowed(skip=name) if name in wanted else kept_mask
+        counts = {value: (base & mask).bit_count() for value, mask in index.masks[name].items()}
         public_counts = {}
         for value, count in counts.items():
             public = data.to_public(name, value)
-            if public is not None:
+            if count and public is not None:
                 public_counts[public] = count
         if name in selected:
             public_counts.setdefault(selected[name], 0)

@@ -81,29 +81,25 @@ def search(request):
         "hits": [],
         "promoted_hits": [],
         "results_page": None,
-        "fuzzy": False,
+        "corrected": None,
         "total": 0,
     }
     if not query and not selected:
         return TemplateResponse(request, "search/search.html", context)
 
     if query:
-        rows, variants, fuzzy = engine.find(locale, query)
+        found, variants, corrected = engine.find(locale, query)
     else:
-        # Filters alone browse everything in the language, newest first by default.
-        rows = list(
-            engine.searchable_pages(locale)
-            .order_by("-first_published_at", "-pk")
-            .values_list(*engine.ROW_FIELDS)[: engine.MAX_MATCHES]
-        )
-        variants, fuzzy = [], False
+        # Filters alone browse everything in the language, newest first.
+        found, variants, corrected = engine.browse_ids(locale), [], None
     data = engine.FacetData(locale)
-    kept, facets = engine.apply_facets(rows, data, selected)
+    kept, facets = engine.apply_facets(found, data, selected)
     if order == "newest":
-        kept.sort(key=lambda row: row[3].timestamp() if row[3] else 0, reverse=True)
+        published = data.index.published
+        kept.sort(key=lambda pk: published.get(pk, 0), reverse=True)
 
     promoted_query, promoted_ids = _promotions(query, locale) if query else (None, [])
-    ids = [row[0] for row in kept if row[0] not in promoted_ids]
+    ids = [pk for pk in kept if pk not in promoted_ids]
 
     paginator = Paginator(ids, RESULTS_PER_PAGE)
     number, page_message = _page_number(request.GET.get("page"), paginator.num_pages)
@@ -118,7 +114,7 @@ def search(request):
 
     fresh_search = query and number == 1 and not selected and "page" not in request.GET
     if fresh_search:
-        SearchQueryDay.record(query, locale, len(rows) + len(promoted_ids))
+        SearchQueryDay.record(query, locale, len(found) + len(promoted_ids))
         (promoted_query or Query.get(query)).add_hit()
 
     search_params = {"q": query} if query else {}
@@ -132,7 +128,7 @@ def search(request):
             "hits": hits,
             "promoted_hits": promoted_hits,
             "results_page": results_page,
-            "fuzzy": fuzzy,
+            "corrected": corrected,
             "total": len(ids) + len(promoted_ids),
             "synonyms": [v for v in variants[1:]],
         }

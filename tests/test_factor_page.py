@@ -2,6 +2,7 @@
 
 from cases.factories import CaseStudyPageFactory
 from guidance.factories import ActivityPageFactory, ArticlePageFactory, QuotePageFactory
+from website.languages import synchronise_trees
 
 
 def add_related(tree, factor, count, start=0):
@@ -44,8 +45,48 @@ def test_factor_page_queries_do_not_grow_with_content(client, tree, django_asser
         render(client, factor)  # warm per-process caches (site root paths, settings)
         with django_assert_max_num_queries(45) as captured:
             html = render(client, factor)
+        shown = min(total, factor.LINKED_PER_SECTION)
         for kind in ("ArticlePageFactory", "CaseStudyPageFactory", "QuotePageFactory"):
-            assert html.count(f"{kind} 1-") == total
+            assert html.count(f"{kind} 1-") == shown
         assert html.count("Aktivitet 1-") == total
         counts[total] = len(captured.captured_queries)
     assert counts[5] == counts[50], counts
+
+
+def test_factor_page_shows_the_newest_and_links_to_the_rest(client, tree):
+    factor = tree.factors[0]
+    add_related(tree, factor, 8)
+    html = render(client, factor)
+    # The newest six of each kind; the search filtered on the factor has all of them.
+    assert "ArticlePageFactory 1-7" in html and "ArticlePageFactory 1-1" not in html
+    assert "Se alle 8 artikler" in html
+    assert "/sok/?factor=1&amp;type=article" in html
+    assert "Se alle 8 sitater" in html and "/sok/?factor=1&amp;type=quote" in html
+    assert "/sok/?factor=1&amp;type=case" in html
+    search = client.get("/sok/", {"factor": "1", "type": "article"})
+    assert search.context["total"] == 8
+
+
+def test_factor_page_links_to_the_nynorsk_search(client, tree, nn):
+    factor = tree.factors[0]
+    add_related(tree, factor, 7)
+    synchronise_trees()  # the nynorsk counterparts (aliases), as the site makes them
+    html = render(client, factor.get_translation(nn))
+    # Untranslated, the page speaks its written form, but the search it links to is nynorsk.
+    assert "Se alle 7 artikler" in html
+    assert "/nn/sok/?factor=1&amp;type=article" in html
+
+
+def test_overview_pages_are_paginated(client, tree):
+    for i in range(30):
+        QuotePageFactory(parent=tree.quote_index, title=f"Sitat {i:02d}", quote=f"Sitat {i:02d}")
+    first = client.get(tree.quote_index.url)
+    assert first.context["listing_page"].paginator.num_pages == 2
+    assert len(first.context["quotes"]) == 24
+    assert 'rel="next"' in first.content.decode()
+    second = client.get(tree.quote_index.url, {"page": "2"})
+    assert len(second.context["quotes"]) == 6
+    assert "Side 2 av 2" in second.content.decode()
+    # Bad page numbers answer with a page, never an error.
+    assert client.get(tree.quote_index.url, {"page": "abc"}).context["listing_page"].number == 1
+    assert client.get(tree.quote_index.url, {"page": "999"}).context["listing_page"].number == 2

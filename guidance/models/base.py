@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from django.apps import apps
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
@@ -140,6 +141,7 @@ class ListingIndexPage(GuidancePage):
     max_count_per_parent = 1
     listing_context_name = "items"
     listing_order = ("title",)
+    listing_page_size = 24
 
     class Meta:
         abstract = True
@@ -150,7 +152,12 @@ class ListingIndexPage(GuidancePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context[self.listing_context_name] = self.listing()
+        # get_page() answers «page=abc» with the first page and a page past the end with the last.
+        listing_page = Paginator(self.listing(), self.listing_page_size).get_page(
+            request.GET.get("page")
+        )
+        context[self.listing_context_name] = listing_page
+        context["listing_page"] = listing_page
         return context
 
 

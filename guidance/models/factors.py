@@ -66,6 +66,7 @@ class FactorPage(GuidancePage):
 
     parent_page_types = ["guidance.FactorIndexPage"]
     subpage_types = ["guidance.ActivityPage"]
+    LINKED_PER_SECTION = 6  # quotes, articles and case studies shown on the page, each
 
     class Meta:
         verbose_name = _("success factor")
@@ -115,9 +116,17 @@ class FactorPage(GuidancePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["activities"] = self.activities()
-        context["quotes"] = QuotePage.linked_to_factor(self).select_related("municipality")
-        context["articles"] = ArticlePage.linked_to_factor(self).order_by("-first_published_at")
-        context["case_studies"] = CaseStudyPage.linked_to_factor(self).order_by("-year")
+        # The newest few of each kind; the search, filtered on this factor, has the rest.
+        linked = {
+            "quotes": QuotePage.linked_to_factor(self)
+            .select_related("municipality")
+            .order_by("-first_published_at", "-pk"),
+            "articles": ArticlePage.linked_to_factor(self).order_by("-first_published_at", "-pk"),
+            "case_studies": CaseStudyPage.linked_to_factor(self).order_by("-year", "-pk"),
+        }
+        for name, pages in linked.items():
+            context[name] = list(pages[: self.LINKED_PER_SECTION])
+            context[f"{name}_total"] = pages.count()
         return context
 
 

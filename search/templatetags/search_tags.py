@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django import template
+from django.urls import reverse
 from django.utils import translation
 
 from search.browse import theme_url, themes_for_factor
@@ -23,6 +26,14 @@ def url_for_theme(context, theme):
     language = context.get("LANGUAGE_CODE") or theme.locale.language_code
     with translation.override(language):
         return theme_url(theme)
+
+
+@register.simple_tag(takes_context=True)
+def search_url(context, **filters):
+    """{% search_url factor=3 type="quote" %}: the filtered search in the reader's language."""
+    language = context.get("LANGUAGE_CODE") or translation.get_language()
+    with translation.override(language):
+        return reverse("search") + "?" + urlencode(filters)
 
 
 @register.simple_tag(takes_context=True)
