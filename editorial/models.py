@@ -1,7 +1,8 @@
 """Editorial records: the approval task, link-check results and reader feedback."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Subquery
+from django.db.models import Q, Subquery
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,8 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
 
     Being in one of the task's groups is not enough: the approver also needs a page permission
     on the page (their directorate's section), and must not be the one who submitted the change
-    or wrote its latest revision.
+    or wrote its latest revision. Snippets under the workflow (themes, notices) belong to no
+    section: any member of the task's groups approves them, never their own change.
     """
 
     def _has_section(self, obj, user):
@@ -65,10 +67,15 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
             user, ["change", "publish"]
         )
         section_ids = sections.annotate(id_text=Cast("pk", models.CharField())).values("id_text")
+        # Sections are pages; snippets (themes, notices) belong to no section.
+        page_type = ContentType.objects.get_for_model(Page)
         return (
             states.exclude(workflow_state__requested_by=user)
             .exclude(revision__user=user)
-            .filter(workflow_state__object_id__in=Subquery(section_ids))
+            .filter(
+                ~Q(workflow_state__base_content_type=page_type)
+                | Q(workflow_state__object_id__in=Subquery(section_ids))
+            )
         )
 
     @classmethod

@@ -11,6 +11,10 @@ Every function takes an app registry, so the data migration (historical models) 
 - **Godkjenner** (approver): approves other people's changes, translations included, in the
   «Godkjenning» workflow, which publishes them; cannot approve their own change.
 - **Administrator**: everything, including publishing without approval and managing users.
+
+Themes and notices (snippets with drafts) are under the same workflow: editors and translators
+add and change them but have no ``publish_theme`` / ``publish_notice``; approvers publish them
+by approving; administrators publish them directly.
 """
 
 from django.utils.text import capfirst
@@ -49,6 +53,8 @@ ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin")
 CHANGE_SOURCE_PAGES = ("editorial", "editorialpermissions", "change_source_pages")
 SUBMIT_TRANSLATION = ("wagtail_localize", "translation", "submit_translation")
 CRUD = ("add", "change", "delete", "view")
+# Snippets with drafts, under the «Godkjenning» workflow (WorkflowContentType).
+WORKFLOW_SNIPPETS = (("guidance", "theme"), ("website", "notice"))
 
 
 def _model_perms(app_label, model, actions):
@@ -67,7 +73,9 @@ MODEL_PERMISSIONS = {
     + _model_perms("guidance", "theme", ["add", "change", "view"])
     + _model_perms("guidance", "municipality", ["add", "change", "view"])
     + _model_perms("guidance", "directorate", ["view"])
-    + _model_perms("website", "notice", ["add", "change", "view"]),
+    + _model_perms("website", "notice", ["add", "change", "view"])
+    + _model_perms("guidance", "theme", ["lock", "unlock"])
+    + _model_perms("website", "notice", ["lock", "unlock"]),
     ADMINISTRATOR: [
         ACCESS_ADMIN,
         SUBMIT_TRANSLATION,
@@ -79,6 +87,8 @@ MODEL_PERMISSIONS = {
     + _model_perms("guidance", "municipality", CRUD)
     + _model_perms("guidance", "directorate", CRUD)
     + _model_perms("website", "notice", CRUD)
+    + _model_perms("guidance", "theme", ["publish", "lock", "unlock"])
+    + _model_perms("website", "notice", ["publish", "lock", "unlock"])
     + _model_perms("auth", "user", CRUD)
     + _model_perms("auth", "group", CRUD)
     + _model_perms("wagtailcore", "site", CRUD)
@@ -183,6 +193,22 @@ def _ensure_workflow(apps, root, approver_groups):
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     # On the root, the workflow covers the home page of every language and all below.
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    ensure_snippet_workflow(apps, workflow)
+
+
+def ensure_snippet_workflow(apps, workflow=None):
+    """Put themes and notices under «Godkjenning» (once it exists). Idempotent."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    workflow = workflow or Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is None:
+        return
+    for app_label, model in WORKFLOW_SNIPPETS:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        WorkflowContentType.objects.get_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
 
 
 def section_group_name(directorate_name, role):

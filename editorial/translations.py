@@ -13,7 +13,11 @@ in place of the translation. Here:
   drafts;
 - «Convert to alias page» needs the same right to publish.
 
-A draft is a new revision of the translated page. wagtail-localize's own draft
+Translated themes and notices (snippets under the workflow) get the same «Save draft» and
+«Submit for approval»; wagtail-localize's «Publish» there needs ``publish_<model>``
+(Administrators), and a refused one saves a draft (``before_edit_snippet_translation``).
+
+A draft is a new revision of the translated page (or snippet). wagtail-localize's own draft
 (``Translation.save_target(publish=False)``) writes the text into the page itself, which for a
 live page is the text the public sees, so it is not used.
 """
@@ -28,7 +32,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.admin import messages
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, WorkflowMixin, WorkflowState
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, update_translations
 
@@ -85,6 +90,63 @@ def before_edit_translation(request, page):
             save_draft(translation, request.user)
             if submit:
                 submit_for_approval(Page.objects.get(pk=page.pk).specific, request.user)
+    except ValidationError as error:
+        messages.error(
+            request,
+            _("The translation of «%(title)s» could not be saved: %(errors)s")
+            % {"title": title, "errors": " ".join(error.messages)},
+        )
+    else:
+        if action == PUBLISH:
+            messages.error(
+                request,
+                _(
+                    "The translation of «%(title)s» was not published: an approver publishes "
+                    "it. It is saved as a draft; submit it for approval."
+                )
+                % {"title": title},
+            )
+        elif submit:
+            message = _("The translation of «%(title)s» is submitted for approval.")
+            messages.success(request, message % {"title": title})
+        else:
+            message = _("The translation of «%(title)s» is saved as a draft.")
+            messages.success(request, message % {"title": title})
+    return redirect(request.path)
+
+
+def may_publish_snippet(user, instance):
+    """Whether ``user`` publishes ``instance`` (a theme or notice) directly, without approval."""
+    return ModelPermissionPolicy(type(instance)).user_has_permission(user, "publish")
+
+
+def before_edit_snippet_translation(request, instance):
+    """The translation editor's actions for a snippet under a workflow (before_edit_snippet)."""
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action not in (SAVE_DRAFT, SUBMIT, PUBLISH):
+        return None
+    if not isinstance(instance, WorkflowMixin) or instance.get_workflow() is None:
+        return None
+    if action == PUBLISH and may_publish_snippet(request.user, instance):
+        return None  # wagtail-localize publishes
+    translation = translation_for(instance)
+    if translation is None:
+        return None
+    lock = instance.get_lock()
+    if lock and lock.for_user(request.user):
+        messages.error(request, lock.get_message(request.user))
+        return redirect(request.path)
+    title = str(instance)
+    submit = action == SUBMIT
+    try:
+        with transaction.atomic():
+            draft = translation.source.get_ephemeral_translated_instance(
+                translation.target_locale, fallback=True
+            )
+            # A new revision only: the row, which readers see when it is live, stays as it is.
+            draft.save_revision(user=request.user, log_action=True)
+            if submit:
+                submit_for_approval(type(instance).objects.get(pk=instance.pk), request.user)
     except ValidationError as error:
         messages.error(
             request,

@@ -138,6 +138,11 @@ def approve_translations(request, page):
     return translations.before_edit_translation(request, page)
 
 
+@hooks.register("before_edit_snippet", order=-1)  # before wagtail-localize's translation editor
+def approve_snippet_translations(request, instance):
+    return translations.before_edit_snippet_translation(request, instance)
+
+
 @hooks.register("register_admin_urls", order=-1)
 def replace_localize_views():
     # The same addresses as wagtail-localize's views, which come later and are never reached.

@@ -74,4 +74,4 @@ def themes_for_factor(factor):
             **{f"{source}__in": Subquery(model.linked_to_factor(factor).values("pk"))}
         ).values("theme__translation_key")
         condition |= Q(translation_key__in=Subquery(links))
-    return Theme.objects.filter(locale=factor.locale).filter(condition).order_by("name")
+    return Theme.objects.filter(locale=factor.locale, live=True).filter(condition).order_by("name")

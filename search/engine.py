@@ -424,7 +424,7 @@ class FacetData:
         self.locale = locale
         self.factors = list(live_in_locale(FactorPage, locale).order_by("number"))
         self.factor_by_number = {str(f.number): f for f in self.factors}
-        themes = list(Theme.objects.filter(locale=locale))
+        themes = list(Theme.objects.filter(locale=locale, live=True))
         self.theme_by_key = {str(t.translation_key): t for t in themes}
         self.theme_by_slug = {t.slug: t for t in themes}
         self.municipalities = {str(m.pk): m for m in Municipality.objects.all()}
@@ -482,7 +482,7 @@ def validate_filters(params, locale):
         if name == "factor":
             valid = value.isdigit() and 1 <= int(value) <= 6
         elif name == "theme":
-            valid = Theme.objects.filter(locale=locale, slug=value).exists()
+            valid = Theme.objects.filter(locale=locale, slug=value, live=True).exists()
         elif name == "type":
             valid = value in CONTENT_TYPES
         elif name == "municipality":

@@ -156,7 +156,7 @@ def suggestions(request):
                     "type": str(page.specific_class._meta.verbose_name).capitalize(),
                 }
             )
-        for theme in Theme.objects.filter(locale=locale, name__icontains=query)[:3]:
+        for theme in Theme.objects.filter(locale=locale, live=True, name__icontains=query)[:3]:
             items.append({"title": theme.name, "url": theme_url(theme), "type": _("Theme")})
     response = JsonResponse({"query": query, "suggestions": items})
     response["Cache-Control"] = "max-age=60"
@@ -168,9 +168,9 @@ def theme_page(request, slug):
     locale = Locale.get_active()
     if len(slug) > 100:
         raise Http404
-    theme = get_object_or_404(Theme, locale=locale, slug=slug)
+    theme = get_object_or_404(Theme, locale=locale, slug=slug, live=True)
     groups, unlinked = theme_content(theme)
-    other_themes = Theme.objects.filter(locale=locale).exclude(pk=theme.pk)
+    other_themes = Theme.objects.filter(locale=locale, live=True).exclude(pk=theme.pk)
     return TemplateResponse(
         request,
         "guidance/theme_page.html",

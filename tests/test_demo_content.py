@@ -35,6 +35,20 @@ class DemoContentTests(TestCase):
         cls.nb = Locale.objects.get(language_code="nb")
         cls.nn = Locale.objects.get(language_code="nn")
 
+    def test_themes_and_notice_are_published(self):
+        """Themes and the notice have drafts now (issue 6): the demo creates them published."""
+        from website.models import Notice
+
+        for model in (Theme, Notice):
+            objects = model.objects.all()
+            assert objects.exists(), model
+            for obj in objects:
+                assert obj.live and obj.live_revision_id and not obj.has_unpublished_changes, obj
+        theme = Theme.objects.filter(locale=self.nb).first()
+        assert self.client.get(f"/tema/{theme.slug}/").status_code == 200
+        notice = SiteSettings.for_site(Site.objects.get(is_default_site=True)).notice
+        assert notice.title in self.client.get("/").content.decode()
+
     def test_six_factors_with_two_activities_each(self):
         factors = FactorPage.objects.filter(locale=self.nb, alias_of__isnull=True).order_by(
             "number"

@@ -7,7 +7,14 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -83,8 +90,13 @@ class InformationPage(GuidancePage):
 
 
 @register_snippet
-class Notice(TranslatableMixin, models.Model):
-    """The «Viktig informasjon» banner; translated like any other snippet."""
+class Notice(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+):
+    """The «Viktig informasjon» banner; translated like any other snippet.
+
+    Changes go live through the «Godkjenning» workflow; only a ``live`` notice is shown.
+    """
 
     title = models.CharField(_("title"), max_length=200, default=_("Important information"))
     text = RichTextField(_("text"), features=["bold", "italic", "link"])

@@ -184,6 +184,7 @@ class ThemedGuidancePage(GuidancePage):
 
         return Theme.objects.filter(
             locale_id=self.locale_id,
+            live=True,
             translation_key__in=[theme.translation_key for theme in self.themes.all()],
         )
 

@@ -5,13 +5,32 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 
 @register_snippet
-class Theme(TranslatableMixin, index.Indexed, models.Model):
+class Theme(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A theme (tema). Changes go live through the «Godkjenning» workflow, like pages.
+
+    The row holds the live content; drafts are revisions. Only ``live`` themes are public.
+    """
+
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"), max_length=100, help_text=_("Used in the address of the theme page.")

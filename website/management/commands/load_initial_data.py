@@ -84,12 +84,15 @@ class Command(BaseCommand):
                 theme = Theme.objects.create(
                     locale=self.nb, slug=slug, name=nb_name, description=description
                 )
+                theme.save_revision().publish()  # live, with a live revision, like a page
                 self.created += 1
             if not theme.has_translation(self.nn):
                 translation = theme.copy_for_translation(self.nn)
                 translation.name = nn_name
                 translation.slug = norwegian_slug(nn_name)
+                translation.live = True
                 translation.save()
+                translation.save_revision().publish()
                 self.created += 1
             self.themes[slug] = theme
         return Directorate.objects.get(name="Husbanken")
@@ -134,9 +137,10 @@ class Command(BaseCommand):
         if not settings.contact_email:
             settings.contact_email = demo.CONTACT_EMAIL
         if settings.notice is None:
-            notice = Notice.objects.filter(locale=self.nb).first() or Notice.objects.create(
-                locale=self.nb, **demo.NOTICE
-            )
+            notice = Notice.objects.filter(locale=self.nb).first()
+            if notice is None:
+                notice = Notice.objects.create(locale=self.nb, **demo.NOTICE)
+                notice.save_revision().publish()
             settings.notice = notice
         settings.save()
         return home
