@@ -115,6 +115,15 @@ def before_edit_translation(request, page):
     return redirect(request.path)
 
 
+def save_snippet_draft(translation, user):
+    """A new revision of the translated snippet; the row, which readers see when it is live,
+    stays as it is."""
+    draft = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    return draft.save_revision(user=user, log_action=True)
+
+
 def may_publish_snippet(user, instance):
     """Whether ``user`` publishes ``instance`` (a theme or notice) directly, without approval."""
     return ModelPermissionPolicy(type(instance)).user_has_permission(user, "publish")
@@ -140,11 +149,7 @@ def before_edit_snippet_translation(request, instance):
     submit = action == SUBMIT
     try:
         with transaction.atomic():
-            draft = translation.source.get_ephemeral_translated_instance(
-                translation.target_locale, fallback=True
-            )
-            # A new revision only: the row, which readers see when it is live, stays as it is.
-            draft.save_revision(user=request.user, log_action=True)
+            save_snippet_draft(translation, request.user)
             if submit:
                 submit_for_approval(type(instance).objects.get(pk=instance.pk), request.user)
     except ValidationError as error:
@@ -173,20 +178,29 @@ def before_edit_snippet_translation(request, instance):
 
 
 class UpdateTranslationsView(update_translations.UpdateTranslationsView):
-    """«Sync translated pages», with «Publish immediately» only for those who may publish."""
+    """«Sync translated pages», with «Publish immediately» only for those who may publish.
+
+    Translated themes and notices count too: only Administrators publish them directly."""
 
     def targets(self):
-        """The translated pages (not snippets: they have no drafts and no workflow)."""
+        """The translated pages and snippets under a workflow (themes, notices)."""
         translations = self.object.translations.filter(enabled=True)
         for translation in translations.select_related("source", "target_locale"):
             with contextlib.suppress(ObjectDoesNotExist):
                 target = translation.get_target_instance()
-                if isinstance(target, Page):
+                if isinstance(target, Page) or (
+                    isinstance(target, WorkflowMixin) and target.get_workflow() is not None
+                ):
                     yield translation, target
 
     def may_publish(self):
         user = self.request.user
-        return all(page.permissions_for_user(user).can_publish() for _t, page in self.targets())
+        return all(
+            target.permissions_for_user(user).can_publish()
+            if isinstance(target, Page)
+            else may_publish_snippet(user, target)
+            for _t, target in self.targets()
+        )
 
     def get_form(self):
         form = super().get_form()
@@ -201,8 +215,14 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         with transaction.atomic():
             response = super().form_valid(form)
             if self.request.POST.get("publish_translations"):
-                for translation, page in self.targets():
-                    perms = page.permissions_for_user(self.request.user)
+                for translation, target in self.targets():
+                    if not isinstance(target, Page):
+                        lock = target.get_lock()
+                        if not (lock and lock.for_user(self.request.user)):
+                            with contextlib.suppress(ValidationError):
+                                save_snippet_draft(translation, self.request.user)
+                        continue
+                    perms = target.permissions_for_user(self.request.user)
                     if perms.can_edit() and not perms.page_locked():
                         with contextlib.suppress(ValidationError):
                             save_draft(translation, self.request.user)

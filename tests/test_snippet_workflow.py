@@ -253,6 +253,27 @@ def test_translators_translation_waits_for_approval(
     assert getattr(target, path) == text and target.live
 
 
+@pytest.mark.parametrize("role", ["translator", "approver", "administrator"])
+def test_sync_publishes_a_theme_translation_only_for_administrators(
+    sections, client, nn, role, django_capture_on_commit_callbacks
+):
+    source = ThemeFactory(name="Boligkontor", slug="boligkontor")
+    with django_capture_on_commit_callbacks(execute=True):
+        translation = submit_for_translation(client, sections, source, nn)
+    client.force_login(sections.users[role])
+    translate(client, translation, "name", "Bustadkontor")
+    sync = reverse("wagtail_localize:update_translations", args=[translation.source_id])
+    offered = 'name="publish_translations"' in client.get(sync).content.decode()
+    assert offered is (role == "administrator")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sync, {"publish_translations": "on"})
+    target = Theme.objects.get(translation_key=source.translation_key, locale=nn)
+    assert target.live is (role == "administrator")
+    if role != "administrator":
+        assert target.name != "Bustadkontor"
+        assert target.get_latest_revision_as_object().name == "Bustadkontor"
+
+
 def test_snippet_migration_helpers_are_idempotent():
     roles.ensure_snippet_workflow(apps)
     roles.ensure_snippet_workflow(apps)
