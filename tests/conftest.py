@@ -3,6 +3,9 @@ import shutil
 
 import pytest
 
+from django.db import connection
+from django.db.backends.base.creation import TEST_DATABASE_PREFIX
+
 from wagtail.models import Locale, Page, Site
 
 from cases.factories import CaseStudyIndexPageFactory
@@ -26,6 +29,40 @@ def require_binary(path, packages):
     if STRICT:
         pytest.fail(reason)
     pytest.skip(reason)
+
+
+def is_test_database():
+    """True when the default connection points at a test database, not the real one."""
+    name = str(connection.settings_dict["NAME"])
+    test_name = connection.settings_dict["TEST"]["NAME"]  # set by pytest-django under xdist
+    if test_name:
+        return name == test_name
+    if connection.vendor == "sqlite":
+        return connection.is_in_memory_db()
+    return name.startswith(TEST_DATABASE_PREFIX)
+
+
+@pytest.fixture(scope="session")
+def test_database(request, django_db_setup, django_db_blocker):
+    """The test database, for fixtures that share database content between tests.
+
+    pytest-django creates it only when a selected test is marked ``django_db`` (or uses
+    ``db``, ``transactional_db`` or ``live_server``); the browser tests are not (see
+    tests/browser.py), so when they run alone it is created here.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    created = None
+    with django_db_blocker.unblock():
+        if not is_test_database():
+            created = setup_databases(
+                verbosity=request.config.option.verbose, interactive=False, aliases={"default"}
+            )
+        assert is_test_database(), connection.settings_dict["NAME"]
+    yield
+    if created is not None:
+        with django_db_blocker.unblock():
+            teardown_databases(created, verbosity=request.config.option.verbose)
 
 
 @pytest.fixture

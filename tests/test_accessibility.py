@@ -18,11 +18,13 @@ from tests.browser import (  # noqa: F401 - fixtures
     axe_source,
     browser_page,
     chromium,
+    demo_database,
     demo_site,
 )
 from website.models import HomePage, InformationPage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# No django_db mark: the demo content is shared by the module (see tests/browser.py).
+pytestmark = [pytest.mark.browser]
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_TYPES = [

@@ -8,9 +8,15 @@ from django.contrib.auth import get_user_model
 
 from cases.models import CaseStudyPage
 from guidance.models import ActivityPage, FactorPage
-from tests.browser import browser_page, chromium, demo_site  # noqa: F401 - fixtures
+from tests.browser import (  # noqa: F401 - fixtures
+    browser_page,
+    chromium,
+    demo_database,
+    demo_site,
+)
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# No django_db mark: the demo content is shared by the module (see tests/browser.py).
+pytestmark = [pytest.mark.browser]
 
 FACTOR_PATH = "/suksessfaktorer/organisering-og-samordning/"
 
@@ -129,31 +135,6 @@ def test_phone_menu_opens_and_closes_by_keyboard(demo_site, browser_page):  # no
     assert not menu.is_visible()
 
 
-def test_editor_edits_and_publishes_an_activity(demo_site, browser_page):  # noqa: F811
-    get_user_model().objects.create_superuser("redaktor", "redaktor@example.no", "hemmelig-123")
-    factor = FactorPage.objects.get(locale__language_code="nb", number=3)
-    activity = ActivityPage.objects.child_of(factor).live().order_by("path").first()
-    new_summary = "Faste møtepunkter mellom NAV, helse og bolig, minst én gang i måneden."
-
-    page = browser_page
-    page.goto(demo_site.url + "/admin/login/")
-    page.locator("#id_username").fill("redaktor")
-    page.locator("#id_password").fill("hemmelig-123")
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-
-    page.goto(demo_site.url + f"/admin/pages/{activity.pk}/edit/")
-    page.locator("#id_summary").fill(new_summary)
-    page.locator("[data-w-dropdown-target='toggle']", has_text="").last.click()
-    page.locator("button[name='action-publish']").click()
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
-
-    page.goto(demo_site.url + activity.url)
-    assert page.locator(".lead").inner_text() == new_summary
-    page.goto(demo_site.url + FACTOR_PATH)
-    assert new_summary[:40] in page.locator(".card-grid").first.inner_text()
-
-
 def test_print_shows_the_text_without_site_chrome(demo_site, browser_page):  # noqa: F811
     page = browser_page
     page.emulate_media(media="print")
@@ -244,3 +225,29 @@ def test_autocomplete_suggests_and_opens_by_keyboard(demo_site, browser_page):  
     search.press("Enter")
     page.wait_for_url(lambda url: not url.rstrip("/").endswith(demo_site.url.rstrip("/")))
     assert page.locator("h1").inner_text() == title
+
+
+# Last: it changes the demo content, which the next test would then have to load again.
+def test_editor_edits_and_publishes_an_activity(demo_site, browser_page):  # noqa: F811
+    get_user_model().objects.create_superuser("redaktor", "redaktor@example.no", "hemmelig-123")
+    factor = FactorPage.objects.get(locale__language_code="nb", number=3)
+    activity = ActivityPage.objects.child_of(factor).live().order_by("path").first()
+    new_summary = "Faste møtepunkter mellom NAV, helse og bolig, minst én gang i måneden."
+
+    page = browser_page
+    page.goto(demo_site.url + "/admin/login/")
+    page.locator("#id_username").fill("redaktor")
+    page.locator("#id_password").fill("hemmelig-123")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto(demo_site.url + f"/admin/pages/{activity.pk}/edit/")
+    page.locator("#id_summary").fill(new_summary)
+    page.locator("[data-w-dropdown-target='toggle']", has_text="").last.click()
+    page.locator("button[name='action-publish']").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
+
+    page.goto(demo_site.url + activity.url)
+    assert page.locator(".lead").inner_text() == new_summary
+    page.goto(demo_site.url + FACTOR_PATH)
+    assert new_summary[:40] in page.locator(".card-grid").first.inner_text()
