@@ -69,27 +69,13 @@ def submit_for_approval(page, user):
         state.resume(user)
 
 
-def before_edit_translation(request, page):
-    """The translation editor's actions for users who may not publish (a before_edit_page hook)."""
-    action = request.POST.get("action") if request.method == "POST" else None
-    if action not in (SAVE_DRAFT, SUBMIT, PUBLISH):
-        return None
-    if action == PUBLISH and page.permissions_for_user(request.user).can_publish():
-        return None  # wagtail-localize publishes
-    translation = translation_for(page)
-    if translation is None:
-        return None
-    lock = page.get_lock()
-    if lock and lock.for_user(request.user):
-        messages.error(request, lock.get_message(request.user))
-        return redirect(request.path)
-    title = page.get_admin_display_title()
-    submit = action == SUBMIT and page.has_workflow
+def save_and_report(request, action, title, save, submit=None):
+    """Save the translation as a draft, submit it when asked, and tell the translator so."""
     try:
         with transaction.atomic():
-            save_draft(translation, request.user)
-            if submit:
-                submit_for_approval(Page.objects.get(pk=page.pk).specific, request.user)
+            save()
+            if submit is not None:
+                submit()
     except ValidationError as error:
         messages.error(
             request,
@@ -106,13 +92,41 @@ def before_edit_translation(request, page):
                 )
                 % {"title": title},
             )
-        elif submit:
+        elif submit is not None:
             message = _("The translation of «%(title)s» is submitted for approval.")
             messages.success(request, message % {"title": title})
         else:
             message = _("The translation of «%(title)s» is saved as a draft.")
             messages.success(request, message % {"title": title})
     return redirect(request.path)
+
+
+def before_edit_translation(request, page):
+    """The translation editor's actions for users who may not publish (a before_edit_page hook)."""
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action not in (SAVE_DRAFT, SUBMIT, PUBLISH):
+        return None
+    if action == PUBLISH and page.permissions_for_user(request.user).can_publish():
+        return None  # wagtail-localize publishes
+    translation = translation_for(page)
+    if translation is None:
+        return None
+    lock = page.get_lock()
+    if lock and lock.for_user(request.user):
+        messages.error(request, lock.get_message(request.user))
+        return redirect(request.path)
+    submit = action == SUBMIT and page.has_workflow
+    return save_and_report(
+        request,
+        action,
+        page.get_admin_display_title(),
+        save=lambda: save_draft(translation, request.user),
+        submit=(
+            (lambda: submit_for_approval(Page.objects.get(pk=page.pk).specific, request.user))
+            if submit
+            else None
+        ),
+    )
 
 
 def save_snippet_draft(translation, user):
@@ -145,36 +159,17 @@ def before_edit_snippet_translation(request, instance):
     if lock and lock.for_user(request.user):
         messages.error(request, lock.get_message(request.user))
         return redirect(request.path)
-    title = str(instance)
-    submit = action == SUBMIT
-    try:
-        with transaction.atomic():
-            save_snippet_draft(translation, request.user)
-            if submit:
-                submit_for_approval(type(instance).objects.get(pk=instance.pk), request.user)
-    except ValidationError as error:
-        messages.error(
-            request,
-            _("The translation of «%(title)s» could not be saved: %(errors)s")
-            % {"title": title, "errors": " ".join(error.messages)},
-        )
-    else:
-        if action == PUBLISH:
-            messages.error(
-                request,
-                _(
-                    "The translation of «%(title)s» was not published: an approver publishes "
-                    "it. It is saved as a draft; submit it for approval."
-                )
-                % {"title": title},
-            )
-        elif submit:
-            message = _("The translation of «%(title)s» is submitted for approval.")
-            messages.success(request, message % {"title": title})
-        else:
-            message = _("The translation of «%(title)s» is saved as a draft.")
-            messages.success(request, message % {"title": title})
-    return redirect(request.path)
+    return save_and_report(
+        request,
+        action,
+        str(instance),
+        save=lambda: save_snippet_draft(translation, request.user),
+        submit=(
+            (lambda: submit_for_approval(type(instance).objects.get(pk=instance.pk), request.user))
+            if action == SUBMIT
+            else None
+        ),
+    )
 
 
 class UpdateTranslationsView(update_translations.UpdateTranslationsView):
