@@ -15,12 +15,12 @@ from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Count, F, Max, Q
+from django.db.models import F
 from django.utils.html import conditional_escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
@@ -34,6 +34,7 @@ from guidance.models import (
     Theme,
 )
 from guidance.models.base import live_in_locale
+from website import publication
 
 from .models import FullTextEntry, Synonym
 
@@ -93,40 +94,37 @@ def synonym_query(query):
     return search_query, variants
 
 
-def _matching_ids(queryset, search_query, title_pattern=None):
-    """The ids of every match, best first, read as plain integers in one query."""
+def _matching_ids(locale, search_query, title_pattern=None):
+    """The ids of every match in any language, best first, read as plain integers."""
     if connection.vendor == "sqlite":
         # SQLite's backend ranks with a correlated FTS subquery per row (a second per thousand
         # matches); fetch the matches unranked and put title matches first instead.
-        results = queryset.search(search_query, order_by_relevance=False)
+        results = searchable_pages(locale).search(search_query, order_by_relevance=False)
         rows = list(results.get_queryset().values_list("pk", "title")[:MAX_MATCHES])
         if title_pattern is not None:
             rows.sort(key=lambda row: (not title_pattern.search(row[1]), -row[0]))
         return [pk for pk, _title in rows]
-    return _postgres_matching_ids(queryset, search_query)
+    return _postgres_matching_ids(search_query)
 
 
-def _postgres_matching_ids(queryset, search_query):
+def _postgres_matching_ids(search_query):
     """Wagtail's tsquery and rank expression, on the narrow copy of title || body.
 
     The backend's own compiler builds the tsquery and the rank (weights by field boost), so
     title still outranks summary and body; the rank reads the one combined vector, without
-    the backend's title-length normalisation.
+    the backend's title-length normalisation. Which matches a visitor may see is left to the
+    caller: joining the page table here would cost as much as the match itself.
     """
-    results = queryset.search(search_query)
+    results = Page.objects.search(search_query)
     compiler, config = results.query_compiler, results.backend.config
     tsquery = compiler.build_tsquery(compiler.query, config=config)
     if tsquery is None:
         return []
     entries = (
-        FullTextEntry.objects.filter(
-            fulltext=tsquery,
-            content_type_id__in=_page_content_types(),
-            object_id__in=queryset.order_by().values("pk"),
-        )
+        FullTextEntry.objects.filter(fulltext=tsquery, content_type_id__in=_page_content_types())
         .annotate(rank=compiler.build_tsrank(F("fulltext"), compiler.query, config=config))
         .order_by("-rank", "-object_id")
-        .values_list("object_id", flat=True)[:MAX_MATCHES]
+        .values_list("object_id", flat=True)[: 2 * MAX_MATCHES]
     )
     return list(entries)
 
@@ -141,16 +139,7 @@ _vocabulary_built_at = {}
 
 def _refresh_vocabulary():
     """Rebuild the word list if anything was published, unpublished, restricted or deleted."""
-    version = (
-        tuple(
-            Page.objects.aggregate(
-                live=Count("pk", filter=Q(live=True)),
-                newest=Max("last_published_at"),
-                last=Max("pk"),
-            ).values()
-        ),
-        tuple(PageViewRestriction.objects.aggregate(count=Count("pk"), last=Max("pk")).values()),
-    )
+    version = publication.current()
     if _vocabulary_built_at.get("version") != version:
         with connection.cursor() as cursor:
             cursor.execute(f"REFRESH MATERIALIZED VIEW {VOCABULARY}")
@@ -190,26 +179,23 @@ def corrected_query(query):
     return " ".join(corrected) if corrected != words else None
 
 
-def browse_ids(locale):
-    """Every searchable page of ``locale``, newest first: what filters without a query narrow."""
-    return list(
-        searchable_pages(locale)
-        .order_by("-first_published_at", "-pk")
-        .values_list("pk", flat=True)[:MAX_MATCHES]
-    )
-
-
-def find(locale, query):
+def find(locale, query, visible):
     """Matching page ids for ``query``: stemmed full text with synonyms, then typo-tolerant.
 
-    Returns the ids, the query variants searched for (synonyms) and, when nothing matched as
+    ``visible`` holds the ids a visitor may find (``LocaleFacets.position``). Returns the
+    visible ids, the query variants searched for (synonyms) and, when nothing matched as
     typed, the corrected query that found the ids (PostgreSQL only), else None.
     """
+
+    def matches(search_query, title_pattern=None):
+        with transaction.atomic():
+            ids = _matching_ids(locale, search_query, title_pattern)
+        return [pk for pk in ids if pk in visible][:MAX_MATCHES]
+
     search_query, variants = synonym_query(query)
     corrected = None
     try:
-        with transaction.atomic():
-            ids = _matching_ids(searchable_pages(locale), search_query, highlight_pattern(variants))
+        ids = matches(search_query, highlight_pattern(variants))
     except DatabaseError:
         # A query the full-text parser cannot digest finds nothing rather than failing.
         ids = []
@@ -218,9 +204,9 @@ def find(locale, query):
         try:
             with transaction.atomic():
                 corrected = corrected_query(query)
-                if corrected:
-                    search_query, variants = synonym_query(corrected)
-                    ids = _matching_ids(searchable_pages(locale), search_query)
+            if corrected:
+                search_query, variants = synonym_query(corrected)
+                ids = matches(search_query)
         except DatabaseError:
             ids = []
         if not ids:
@@ -234,6 +220,8 @@ class FacetOption:
     label: str
     count: int = 0
     selected: bool = False
+    url: str = ""  # set by the view: the search with this option chosen (or removed)
+    count_text: str = ""
 
 
 @dataclass
@@ -286,22 +274,8 @@ def _locale_links(models, relation, target_value, locale):
     return _union(querysets)
 
 
-# The facet values of every page in a locale, kept per process and rebuilt when the content
-# version changes: any publish, creation or deletion in the locale. Which pages are visible is
-# never taken from here but from the full-text query itself, so a page unpublished since the
-# last rebuild is neither found nor counted.
-_facet_memo = {}
-
-
 def clear_facet_cache():
-    _facet_memo.clear()
-
-
-def _content_version(locale):
-    version = Page.objects.filter(locale=locale).aggregate(
-        count=Count("pk"), newest=Max("last_published_at"), last=Max("pk")
-    )
-    return (version["count"], version["newest"], version["last"])
+    publication.forget()
 
 
 class LocaleFacets:
@@ -316,6 +290,8 @@ class LocaleFacets:
         self.published = published  # {pk: first publishing as a timestamp}, for «newest first»
         self.case_years = case_years
         self.position = {pk: i for i, pk in enumerate(values)}
+        # What filters without a query narrow: every searchable page, newest first.
+        self.newest_first = sorted(values, key=lambda pk: (published[pk], pk), reverse=True)
         self.size = len(values) // 8 + 1  # bytes
         positions = {name: defaultdict(list) for name in FACETS}
         for pk, entry in values.items():
@@ -346,12 +322,7 @@ class LocaleFacets:
 
 
 def locale_facets(locale, factors):
-    """The ``LocaleFacets`` of ``locale``, from the memo while the content is unchanged."""
-    version = _content_version(locale)
-    cached = _facet_memo.get(locale.pk)
-    if cached and cached[0] == version:
-        return cached[1]
-
+    """The ``LocaleFacets`` of ``locale``: the facet values of each of its searchable pages."""
     model_by_ct = {
         ct.pk: model for model, ct in ContentType.objects.get_for_models(*SEARCHABLE_TYPES).items()
     }
@@ -405,9 +376,7 @@ def locale_facets(locale, factors):
         if pk in values:
             values[pk]["year"] = {str(year)}
     frozen = {pk: {k: frozenset(v) for k, v in entry.items()} for pk, entry in values.items()}
-    facets = LocaleFacets(frozen, published_at, case_years)
-    _facet_memo[locale.pk] = (version, facets)
-    return facets
+    return LocaleFacets(frozen, published_at, case_years)
 
 
 EMPTY_VALUES = {name: frozenset() for name in FACETS}
@@ -416,9 +385,15 @@ EMPTY_VALUES = {name: frozenset() for name in FACETS}
 class FacetData:
     """The factor, theme, type, municipality and year of the pages of a locale.
 
-    Internally themes are keyed by translation key and municipalities by id (so renaming one
-    needs no rebuild); in URLs they appear as slug and municipality number.
+    Internally themes are keyed by translation key and municipalities by id; in URLs they
+    appear as slug and municipality number. Built once per process and locale until anything
+    is published (``for_locale``). Which pages are visible is never taken from here but from
+    the full-text query itself, so a page unpublished since is neither found nor counted.
     """
+
+    @classmethod
+    def for_locale(cls, locale):
+        return publication.remembered(("facet_data", locale.pk), lambda: cls(locale))
 
     def __init__(self, locale):
         self.locale = locale
@@ -604,7 +579,9 @@ class Hit:
 
 def load_hits(ids, data, locale, pattern, promoted=False):
     """The pages behind ``ids`` as hits, in that order, with a constant number of queries."""
-    pages = {p.pk: p for p in Page.objects.filter(pk__in=ids).defer_streamfields().specific()}
+    # Live and public asked again: what a visitor reads never rests on a memo alone.
+    shown = Page.objects.live().public().filter(pk__in=ids).defer_streamfields().specific()
+    pages = {p.pk: p for p in shown}
     hits = []
     for pk in ids:
         page = pages.get(pk)

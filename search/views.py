@@ -1,11 +1,14 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 
 from guidance.models import Theme
@@ -34,23 +37,37 @@ def _page_number(raw, num_pages):
     return number, ""
 
 
-def _promotions(query, locale):
-    """Editors' picks for the query in the active language, and the Query object to count."""
+def _promotions(query, locale, visible):
+    """The pages editors picked for the query that a visitor may see, in the editors' order."""
     normalised = " ".join(query.lower().split())[:255]
     if not normalised:
-        return None, []
-    promoted = Query.objects.filter(query_string=normalised).first()
-    if promoted is None:
-        return None, []
-    page_ids = list(
-        promoted.editors_picks.filter(page__locale=locale, page__live=True)
+        return []
+    page_ids = (
+        SearchPromotion.objects.filter(query__query_string=normalised, page__locale=locale)
         .order_by("sort_order")
         .values_list("page_id", flat=True)
     )
-    visible = set(
-        engine.searchable_pages(locale).filter(pk__in=page_ids).values_list("pk", flat=True)
-    )
-    return promoted, [pk for pk in page_ids if pk in visible]
+    return [pk for pk in page_ids if pk in visible]
+
+
+def _link_options(facets, search_params):
+    """Each facet option's address (choosing it, or removing it when chosen) and its count.
+
+    Done here rather than by a template tag per option: a search shows some eighty options.
+    """
+    base = {k: v for k, v in search_params.items() if k != "page"}
+    for facet in facets:
+        others = {k: v for k, v in base.items() if k != facet.name}
+        removed = "?" + urlencode(others)
+        for option in facet.options:
+            option.url = (
+                removed
+                if option.selected
+                else "?" + urlencode({**others, facet.name: option.value})
+            )
+            option.count_text = ngettext(
+                "%(counter)s result", "%(counter)s results", option.count
+            ) % {"counter": option.count}
 
 
 @require_GET
@@ -87,18 +104,19 @@ def search(request):
     if not query and not selected:
         return TemplateResponse(request, "search/search.html", context)
 
+    data = engine.FacetData.for_locale(locale)
+    visible = data.index.position
     if query:
-        found, variants, corrected = engine.find(locale, query)
+        found, variants, corrected = engine.find(locale, query, visible)
     else:
         # Filters alone browse everything in the language, newest first.
-        found, variants, corrected = engine.browse_ids(locale), [], None
-    data = engine.FacetData(locale)
+        found, variants, corrected = data.index.newest_first, [], None
     kept, facets = engine.apply_facets(found, data, selected)
     if order == "newest":
         published = data.index.published
         kept.sort(key=lambda pk: published.get(pk, 0), reverse=True)
 
-    promoted_query, promoted_ids = _promotions(query, locale) if query else (None, [])
+    promoted_ids = _promotions(query, locale, visible) if query else []
     ids = [pk for pk in kept if pk not in promoted_ids]
 
     paginator = Paginator(ids, RESULTS_PER_PAGE)
@@ -115,12 +133,13 @@ def search(request):
     fresh_search = query and number == 1 and not selected and "page" not in request.GET
     if fresh_search:
         SearchQueryDay.record(query, locale, len(found) + len(promoted_ids))
-        (promoted_query or Query.get(query)).add_hit()
+        Query.get(query).add_hit()
 
     search_params = {"q": query} if query else {}
     if order != "relevance":
         search_params["order"] = order
     search_params.update(selected)
+    _link_options(facets, search_params)
     context.update(
         {
             "search_params": search_params,

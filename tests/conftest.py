@@ -108,3 +108,12 @@ def tree(home):
 def nynorsk_alias(page, nn):
     """The page's nynorsk counterpart as the site creates it before translation: an alias."""
     return page.copy_for_translation(nn, copy_parents=True, alias=True).specific
+
+
+@pytest.fixture(autouse=True)
+def fresh_publication_memos():
+    """Each test starts without the per-process memos of public content another test built."""
+    from website import publication
+
+    publication.forget()
+    yield

@@ -2,9 +2,11 @@
 
 import json
 import re
+from collections import namedtuple
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -12,6 +14,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
 from guidance.models import Directorate
+from website import publication
 
 register = template.Library()
 
@@ -21,23 +24,32 @@ OG_LOCALES = {"nb": "nb_NO", "nn": "nn_NO"}
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def _site_root(request):
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
-    return site.root_page if site else None
+MenuItem = namedtuple("MenuItem", "pk path title url content_language")
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page's children in the reader's language, for the header navigation."""
-    root = _site_root(context.get("request"))
-    if root is None:
+    """The home page's children in the reader's language, for the header navigation.
+
+    Built once per process, site and language until something is published (see publication).
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    if site is None:
         return []
-    home = root.localized
+    language = translation.get_language()
+    return publication.remembered(
+        ("main_menu", site.pk, language), lambda: _menu_items(site.root_page, request)
+    )
+
+
+def _menu_items(root, request):
     from website.models import InformationPage
 
-    items = list(
+    home = root.localized
+    pages = list(
         home.get_children()
         .live()
         .public()
@@ -52,7 +64,11 @@ def main_menu(context):
         key: i
         for i, key in enumerate(root.get_children().values_list("translation_key", flat=True))
     }
-    return sorted(items, key=lambda item: site_order.get(item.translation_key, len(site_order)))
+    pages.sort(key=lambda page: site_order.get(page.translation_key, len(site_order)))
+    return [
+        MenuItem(page.pk, page.path, page.title, page.get_url(request), page.content_language)
+        for page in pages
+    ]
 
 
 @register.simple_tag
@@ -113,10 +129,10 @@ def search_alternates(context, page):
         .order_by("locale__language_code")
     )
     alternates = []
-    for translation in translations:
-        url = translation.get_full_url(request)
+    for version in translations:
+        url = version.get_full_url(request)
         if url:
-            alternates.append({"code": translation.locale.language_code, "url": url})
+            alternates.append({"code": version.locale.language_code, "url": url})
     return alternates if len(alternates) > 1 else []
 
 

@@ -1,0 +1,96 @@
+"""One stamp for «what readers can see may have changed», shared by every process via the database.
+
+Per-process memos (the header menu, the search facets, the word list for typo correction) keep
+what they built together with the stamp they built it under, and rebuild when it differs. Every
+save or deletion that can change a public page (publishing, unpublishing, moving, deleting, view
+restrictions, themes, municipalities, directorates, sites) sets a new random stamp in the same
+transaction, so a change that is rolled back takes its stamp with it and no stamp comes twice.
+Draft saves leave it alone.
+"""
+
+import uuid
+
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
+
+from .models import PublicationStamp
+
+# What saving a draft, locking or counting children writes: none of it is public.
+DRAFT_FIELDS = frozenset(
+    {
+        "comments",
+        "draft_title",
+        "has_unpublished_changes",
+        "latest_revision",
+        "latest_revision_created_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "numchild",
+    }
+)
+_memo = {}
+
+
+def current():
+    """The stamp now (one primary-key query)."""
+    stamp = PublicationStamp.objects.filter(pk=1).values_list("stamp", flat=True).first()
+    if stamp is None:
+        stamp = PublicationStamp.objects.get_or_create(pk=1)[0].stamp
+    return stamp
+
+
+def renew():
+    if not PublicationStamp.objects.filter(pk=1).update(stamp=uuid.uuid4()):
+        PublicationStamp.objects.get_or_create(pk=1)
+
+
+def remembered(key, build):
+    """``build()``, kept per process until the stamp changes."""
+    stamp = current()
+    entry = _memo.get(key)
+    if entry is not None and entry[0] == stamp:
+        return entry[1]
+    value = build()
+    _memo[key] = (stamp, value)
+    return value
+
+
+def forget():
+    """Drop every memo (tests and benchmarks that write behind the ORM's back)."""
+    _memo.clear()
+
+
+def _saved(sender, instance, created=False, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= DRAFT_FIELDS:
+        return
+    if created and issubclass(sender, BaseSiteSetting):
+        return  # made with its defaults on a site's first request: nothing shows yet
+    renew()
+
+
+def _deleted(sender, instance, **kwargs):
+    renew()
+
+
+def connect(watched_models):
+    """Renew the stamp on changes to pages and to each of ``watched_models``."""
+
+    def page_saved(sender, instance, **kwargs):
+        if isinstance(instance, Page):
+            _saved(sender, instance, **kwargs)
+
+    def page_deleted(sender, instance, **kwargs):
+        if isinstance(instance, Page):
+            renew()
+
+    post_save.connect(page_saved, weak=False, dispatch_uid="publication-page-saved")
+    post_delete.connect(page_deleted, weak=False, dispatch_uid="publication-page-deleted")
+    post_page_move.connect(_deleted, dispatch_uid="publication-page-moved")
+    for model in (PageViewRestriction, Site, Locale, *watched_models):
+        uid = f"publication-{model._meta.label_lower}"
+        post_save.connect(_saved, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
