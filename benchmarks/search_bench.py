@@ -105,6 +105,7 @@ from guidance.models import (  # noqa: E402
     Theme,
 )
 from website import demo_content as demo  # noqa: E402
+from website import publication  # noqa: E402
 from website.models import HomePage  # noqa: E402
 
 rng = random.Random(4)
@@ -337,6 +338,8 @@ def main():
         start = time.perf_counter()
         call_command("update_index", verbosity=0)
         indexed = time.perf_counter() - start
+        # The bulk insert bypassed the signals that tell memos of public content to rebuild.
+        publication.renew()
         if connection.vendor == "postgresql":
             # Bulk inserts leave the planner without statistics; autovacuum would gather them.
             with connection.cursor() as cursor:

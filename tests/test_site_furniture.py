@@ -41,6 +41,7 @@ def add_linked_content(tree, factor, n, offset=0):
 
 
 def count_queries(client, url):
+    client.get(url)  # the first request after publishing rebuilds the menu (website.publication)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -54,7 +55,6 @@ def test_hub_pages_keep_their_query_count_as_content_grows(client, tree, where):
         where
     ]
     add_linked_content(tree, factor, 1)
-    client.get(url)  # warm caches (site root paths, settings)
     before = count_queries(client, url)
     add_linked_content(tree, factor, 6, offset=1)
     after = count_queries(client, url)
