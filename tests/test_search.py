@@ -154,6 +154,31 @@ def test_locale_scoping(client, nynorsk, content):
     assert not {h.page.pk for h in nb_hits} & {h.page.pk for h in nn_hits}
 
 
+def test_theme_names_find_pages_in_each_language(client, nynorsk, content):
+    expected = {"Tydelig ansvarsfordeling", "Hamar om samarbeid", "Fire casestudiar"}
+    assert set(titles(client.get("/sok/", {"q": "boligkontor"}))) == expected
+    assert set(titles(client.get("/nn/sok/", {"q": "bustadkontor"}))) == expected
+    assert titles(client.get("/nn/sok/", {"q": "boligkontor"})) == []
+
+
+def test_theme_names_in_the_index_follow_the_theme(client, tree, nb):
+    theme = ThemeFactory(name="Kvalitetsløft", slug="kvalitetslooft", locale=nb, live=False)
+    publish(
+        ActivityPageFactory(parent=tree.factors[0], title="Garantier", summary="Om garanti."),
+        themes=[theme],
+    )
+    # A theme never approved is no word of the page's.
+    assert titles(client.get("/sok/", {"q": "kvalitetsløft"})) == []
+    theme.save_revision().publish()
+    assert titles(client.get("/sok/", {"q": "kvalitetsløft"})) == ["Garantier"]
+    theme.name = "Nabolagsarbeid"
+    theme.save_revision().publish()
+    assert titles(client.get("/sok/", {"q": "kvalitetsløft"})) == []
+    assert titles(client.get("/sok/", {"q": "nabolagsarbeid"})) == ["Garantier"]
+    theme.delete()
+    assert titles(client.get("/sok/", {"q": "nabolagsarbeid"})) == []
+
+
 # Facets -------------------------------------------------------------------------------------
 
 

@@ -172,12 +172,20 @@ class ThemedGuidancePage(GuidancePage):
         SynchronizedField("themes"),
     ]
     search_fields = Page.search_fields + [
-        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.SearchField("theme_names"),
         index.FilterField("original_language"),
     ]
 
     class Meta:
         abstract = True
+
+    def theme_names(self):
+        """The names of its live themes in its own language, for the search index.
+
+        Kept up to date by guidance.signal_handlers: themes are written after the page row
+        (so after Wagtail indexes it), and a theme's publication changes pages it is linked to.
+        """
+        return " ".join(self.localized_themes().values_list("name", flat=True))
 
     def localized_themes(self):
         from .snippets import Theme
