@@ -279,25 +279,19 @@ def clear_facet_cache():
 
 
 class LocaleFacets:
-    """The facet values of every searchable page of a locale, and a bitmap per facet value.
+    """The searchable pages of a locale, and a bitmap per facet value.
 
     A bitmap is an int with bit ``position[pk]`` set for each page that has the value, so the
     pages of a search that have it are counted with one AND and ``int.bit_count``.
     """
 
-    def __init__(self, values, published, case_years):
-        self.values = values
+    def __init__(self, published, case_years, positions):
         self.published = published  # {pk: first publishing as a timestamp}, for «newest first»
         self.case_years = case_years
-        self.position = {pk: i for i, pk in enumerate(values)}
+        self.position = {pk: i for i, pk in enumerate(published)}
         # What filters without a query narrow: every searchable page, newest first.
-        self.newest_first = sorted(values, key=lambda pk: (published[pk], pk), reverse=True)
-        self.size = len(values) // 8 + 1  # bytes
-        positions = {name: defaultdict(list) for name in FACETS}
-        for pk, entry in values.items():
-            for name, facet_values in entry.items():
-                for value in facet_values:
-                    positions[name][value].append(self.position[pk])
+        self.newest_first = sorted(published, key=lambda pk: (published[pk], pk), reverse=True)
+        self.size = len(published) // 8 + 1  # bytes
         self.masks = {
             name: {value: self.mask(found) for value, found in by_value.items()}
             for name, by_value in positions.items()
@@ -320,6 +314,13 @@ class LocaleFacets:
             pk for pk in ids if (i := position.get(pk)) is not None and bits[i >> 3] >> (i & 7) & 1
         ]
 
+    def values_of(self, pk, facet):
+        """The values of one facet that page ``pk`` has (a test per value: for a few hits)."""
+        i = self.position.get(pk)
+        if i is None:
+            return []
+        return [value for value, mask in self.masks[facet].items() if mask >> i & 1]
+
 
 def locale_facets(locale, factors):
     """The ``LocaleFacets`` of ``locale``: the facet values of each of its searchable pages."""
@@ -329,31 +330,43 @@ def locale_facets(locale, factors):
     key_by_model = {model: key for key, model in CONTENT_TYPES.items()}
     factor_by_key = {f.translation_key: str(f.number) for f in factors}
     factor_by_path = {f.path: str(f.number) for f in factors}
-    values, published_at = {}, {}
+    # A case study is dated by its year of publication, everything else by first publishing.
+    case_years = dict(
+        CaseStudyPage.objects.filter(locale=locale, year__isnull=False)
+        .values_list("pk", "year")
+        .order_by()
+    )
+    positions = {name: defaultdict(list) for name in FACETS}
+    published_at, position = {}, {}
     rows = searchable_pages(locale).values_list(
         "pk", "content_type_id", "path", "first_published_at"
     )
-    for pk, ct_id, path, published in rows:
+    for i, (pk, ct_id, path, published) in enumerate(rows):
+        position[pk] = i
         model = model_by_ct.get(ct_id)
-        entry = {name: set() for name in FACETS}
-        entry["type"].add(key_by_model.get(model, ""))
+        positions["type"][key_by_model.get(model, "")].append(i)
         published_at[pk] = published.timestamp() if published else 0
-        if published:
-            entry["year"].add(str(published.year))
+        year = case_years.get(pk) or (published.year if published else None)
+        if year:
+            positions["year"][str(year)].append(i)
         if model is FactorPage and path in factor_by_path:
-            entry["factor"].add(factor_by_path[path])
+            positions["factor"][factor_by_path[path]].append(i)
         elif model is ActivityPage and path[: -Page.steplen] in factor_by_path:
-            entry["factor"].add(factor_by_path[path[: -Page.steplen]])
-        values[pk] = entry
+            positions["factor"][factor_by_path[path[: -Page.steplen]]].append(i)
 
-    def add(pk, facet, value):
-        if pk in values and value is not None:
-            values[pk][facet].add(value)
+    def add(facet, pairs, value_of=str):
+        found = positions[facet]
+        for pk, value in pairs:
+            i, value = position.get(pk), value_of(value)
+            if i is not None and value is not None:
+                found[value].append(i)
 
-    for pk, key in _locale_links(TAGGED_TYPES, "factors", "factorpage__translation_key", locale):
-        add(pk, "factor", factor_by_key.get(key))
-    for pk, key in _locale_links(THEMED_TYPES, "themes", "theme__translation_key", locale):
-        add(pk, "theme", str(key))
+    add(
+        "factor",
+        _locale_links(TAGGED_TYPES, "factors", "factorpage__translation_key", locale),
+        factor_by_key.get,
+    )
+    add("theme", _locale_links(THEMED_TYPES, "themes", "theme__translation_key", locale))
     municipality_links = _union(
         [
             QuotePage.objects.filter(locale=locale, municipality__isnull=False)
@@ -364,22 +377,8 @@ def locale_facets(locale, factors):
             .order_by(),
         ]
     )
-    for pk, municipality_id in municipality_links:
-        add(pk, "municipality", str(municipality_id))
-    # A case study is dated by its year of publication, everything else by first publishing.
-    case_years = dict(
-        CaseStudyPage.objects.filter(locale=locale, year__isnull=False)
-        .values_list("pk", "year")
-        .order_by()
-    )
-    for pk, year in case_years.items():
-        if pk in values:
-            values[pk]["year"] = {str(year)}
-    frozen = {pk: {k: frozenset(v) for k, v in entry.items()} for pk, entry in values.items()}
-    return LocaleFacets(frozen, published_at, case_years)
-
-
-EMPTY_VALUES = {name: frozenset() for name in FACETS}
+    add("municipality", municipality_links)
+    return LocaleFacets(published_at, case_years, positions)
 
 
 class FacetData:
@@ -407,11 +406,8 @@ class FacetData:
         self.index = locale_facets(locale, self.factors)
         self.case_years = self.index.case_years
 
-    def get(self, pk):
-        return self.index.values.get(pk, EMPTY_VALUES)
-
     def to_internal(self, facet, value):
-        """The URL value of a facet as stored in ``values`` (None when it names nothing)."""
+        """The URL value of a facet as stored in the bitmaps (None when it names nothing)."""
         if facet == "theme":
             theme = self.theme_by_slug.get(value)
             return str(theme.translation_key) if theme else None
@@ -590,8 +586,7 @@ def load_hits(ids, data, locale, pattern, promoted=False):
         # Every hit is in the active locale; sharing its object spares a query per URL.
         page.locale = locale
         model = type(page)
-        values = data.get(pk) if data else EMPTY_VALUES
-        factor_numbers = sorted(int(n) for n in values["factor"])
+        factor_numbers = sorted(int(n) for n in data.index.values_of(pk, "factor")) if data else []
         text = getattr(page, EXCERPT_FIELDS.get(model, ""), "") or page.search_description
         language = locale.language_code
         if page.alias_of_id and getattr(page, "original_language", ""):

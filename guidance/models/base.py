@@ -185,7 +185,17 @@ class ThemedGuidancePage(GuidancePage):
         Kept up to date by guidance.signal_handlers: themes are written after the page row
         (so after Wagtail indexes it), and a theme's publication changes pages it is linked to.
         """
-        return " ".join(self.localized_themes().values_list("name", flat=True))
+        from .snippets import Theme
+
+        chosen = (
+            type(self)
+            .themes.through.objects.filter(**{f"{self._meta.model_name}_id": self.pk})
+            .values("theme__translation_key")
+        )
+        names = Theme.objects.filter(
+            locale_id=self.locale_id, live=True, translation_key__in=chosen
+        ).values_list("name", flat=True)
+        return " ".join(names)  # one query: update_index reads every page
 
     def localized_themes(self):
         from .snippets import Theme
