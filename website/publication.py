@@ -22,6 +22,7 @@ from .models import PublicationStamp
 DRAFT_FIELDS = frozenset(
     {
         "comments",
+        "wagtail_admin_comments",
         "draft_title",
         "has_unpublished_changes",
         "latest_revision",
