@@ -94,8 +94,8 @@ def synonym_query(query):
     return search_query, variants
 
 
-def _matching_ids(locale, search_query, title_pattern=None):
-    """The ids of every match in any language, best first, read as plain integers."""
+def _matching_ids(locale, search_query, visible, title_pattern=None):
+    """The ids in ``visible`` that match, best first, at most ``MAX_MATCHES``."""
     if connection.vendor == "sqlite":
         # SQLite's backend ranks with a correlated FTS subquery per row (a second per thousand
         # matches); fetch the matches unranked and put title matches first instead.
@@ -103,17 +103,19 @@ def _matching_ids(locale, search_query, title_pattern=None):
         rows = list(results.get_queryset().values_list("pk", "title")[:MAX_MATCHES])
         if title_pattern is not None:
             rows.sort(key=lambda row: (not title_pattern.search(row[1]), -row[0]))
-        return [pk for pk, _title in rows]
-    return _postgres_matching_ids(search_query)
+        return [pk for pk, _title in rows if pk in visible]
+    return _postgres_matching_ids(search_query, visible)
 
 
-def _postgres_matching_ids(search_query):
+def _postgres_matching_ids(search_query, visible):
     """Wagtail's tsquery and rank expression, on the narrow copy of title || body.
 
     The backend's own compiler builds the tsquery and the rank (weights by field boost), so
     title still outranks summary and body; the rank reads the one combined vector, without
-    the backend's title-length normalisation. Which matches a visitor may see is left to the
-    caller: joining the page table here would cost as much as the match itself.
+    the backend's title-length normalisation. The matches of every language are read and
+    the visible ones kept here: telling PostgreSQL which pages are visible (a join, or an
+    array of ids) costs more than the match itself. Read in windows, so matches in other
+    languages or in drafts never crowd out visible ones.
     """
     results = Page.objects.search(search_query)
     compiler, config = results.query_compiler, results.backend.config
@@ -124,9 +126,16 @@ def _postgres_matching_ids(search_query):
         FullTextEntry.objects.filter(fulltext=tsquery, content_type_id__in=_page_content_types())
         .annotate(rank=compiler.build_tsrank(F("fulltext"), compiler.query, config=config))
         .order_by("-rank", "-object_id")
-        .values_list("object_id", flat=True)[: 2 * MAX_MATCHES]
+        .values_list("object_id", flat=True)
     )
-    return list(entries)
+    found, start, window = [], 0, 2 * MAX_MATCHES
+    while len(found) < MAX_MATCHES:
+        chunk = list(entries[start : start + window])
+        found.extend(pk for pk in chunk if pk in visible)
+        if len(chunk) < window:
+            break
+        start += window
+    return found[:MAX_MATCHES]
 
 
 def _page_content_types():
@@ -189,8 +198,7 @@ def find(locale, query, visible):
 
     def matches(search_query, title_pattern=None):
         with transaction.atomic():
-            ids = _matching_ids(locale, search_query, title_pattern)
-        return [pk for pk in ids if pk in visible][:MAX_MATCHES]
+            return _matching_ids(locale, search_query, visible, title_pattern)
 
     search_query, variants = synonym_query(query)
     corrected = None
@@ -385,9 +393,10 @@ class FacetData:
     """The factor, theme, type, municipality and year of the pages of a locale.
 
     Internally themes are keyed by translation key and municipalities by id; in URLs they
-    appear as slug and municipality number. Built once per process and locale until anything
-    is published (``for_locale``). Which pages are visible is never taken from here but from
-    the full-text query itself, so a page unpublished since is neither found nor counted.
+    appear as slug and municipality number. Built once per process and locale under the
+    publication stamp (``for_locale``). Its ``index.position`` is what search may show: the
+    live, public pages of the locale, so every change to what is public must renew the stamp
+    (website/publication.py); the hits shown are asked live and public once more.
     """
 
     @classmethod

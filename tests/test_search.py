@@ -161,6 +161,21 @@ def test_theme_names_find_pages_in_each_language(client, nynorsk, content):
     assert titles(client.get("/nn/sok/", {"q": "boligkontor"})) == []
 
 
+def test_pages_made_after_their_themes_are_found_by_theme_name(client, tree, nb, nn):
+    theme = ThemeFactory(name="Boligkontor", slug="boligkontor", locale=nb)
+    nn_theme = theme.copy_for_translation(nn)
+    nn_theme.name, nn_theme.slug = "Bustadkontor", "bustadkontor"
+    nn_theme.save()
+    activity = publish(
+        ActivityPageFactory(parent=tree.factors[0], title="Garantier", summary="Om garanti."),
+        themes=[theme],
+    )
+    nynorsk_alias(tree.factors[0], nn)
+    nynorsk_alias(activity, nn)  # the alias's themes are written after it is indexed
+    assert titles(client.get("/sok/", {"q": "boligkontor"})) == ["Garantier"]
+    assert titles(client.get("/nn/sok/", {"q": "bustadkontor"})) == ["Garantier"]
+
+
 def test_theme_names_in_the_index_follow_the_theme(client, tree, nb):
     theme = ThemeFactory(name="Kvalitetsløft", slug="kvalitetslooft", locale=nb, live=False)
     publish(
@@ -667,3 +682,19 @@ def test_title_ranks_above_summary_and_body(client, tree):
     )
     publish(ActivityPageFactory(parent=tree.factors[0], title="Bostøtte", summary="Noe annet."))
     assert titles(client.get("/sok/", {"q": "bostøtte"}))[0] == "Bostøtte"
+
+
+@postgres_only
+def test_matches_in_other_languages_never_crowd_out_visible_ones(client, tree, nn, monkeypatch):
+    # Matches are read ranked in windows of 2 × MAX_MATCHES; here the first window holds
+    # nynorsk aliases (same text, newer ids) and one bokmål page.
+    monkeypatch.setattr(engine, "MAX_MATCHES", 2)
+    quotes = [
+        publish(QuotePageFactory(parent=tree.quote_index, title=f"Sitat {n}", quote="Kommunen."))
+        for n in range(3)
+    ]
+    for quote in quotes:
+        nynorsk_alias(quote, nn)
+    response = client.get("/sok/", {"q": "kommunen"})
+    assert len(titles(response)) == 2
+    assert {hit.page.locale.language_code for hit in response.context["hits"]} == {"nb"}

@@ -5,16 +5,17 @@ what they built together with the stamp they built it under, and rebuild when it
 save or deletion that can change a public page (publishing, unpublishing, moving, deleting, view
 restrictions, themes, municipalities, directorates, sites) sets a new random stamp in the same
 transaction, so a change that is rolled back takes its stamp with it and no stamp comes twice.
-Draft saves leave it alone.
+Draft saves leave it alone. A change that sends no post_save to one of these models (a bulk
+update, raw SQL, a save whose update_fields names only related rows) must call ``renew()``.
 """
 
+import threading
 import uuid
 
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import post_page_move
+from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 
 from .models import PublicationStamp
 
@@ -34,6 +35,7 @@ DRAFT_FIELDS = frozenset(
     }
 )
 _memo = {}
+_locks = {}
 
 
 def current():
@@ -50,14 +52,21 @@ def renew():
 
 
 def remembered(key, build):
-    """``build()``, kept per process until the stamp changes."""
+    """``build()``, kept per process until the stamp changes.
+
+    One thread builds while the others with the same key wait for its result, so a publish
+    costs each process one rebuild, not one per thread.
+    """
     stamp = current()
     entry = _memo.get(key)
     if entry is not None and entry[0] == stamp:
         return entry[1]
-    value = build()
-    _memo[key] = (stamp, value)
-    return value
+    with _locks.setdefault(key, threading.Lock()):
+        entry = _memo.get(key)
+        if entry is None or entry[0] != stamp:
+            entry = (stamp, build())
+            _memo[key] = entry
+    return entry[1]
 
 
 def forget():
@@ -78,20 +87,13 @@ def _deleted(sender, instance, **kwargs):
 
 
 def connect(watched_models):
-    """Renew the stamp on changes to pages and to each of ``watched_models``."""
+    """Renew the stamp on changes to pages and to each of ``watched_models``.
 
-    def page_saved(sender, instance, **kwargs):
-        if isinstance(instance, Page):
-            _saved(sender, instance, **kwargs)
-
-    def page_deleted(sender, instance, **kwargs):
-        if isinstance(instance, Page):
-            renew()
-
-    post_save.connect(page_saved, weak=False, dispatch_uid="publication-page-saved")
-    post_delete.connect(page_deleted, weak=False, dispatch_uid="publication-page-deleted")
-    post_page_move.connect(_deleted, dispatch_uid="publication-page-moved")
-    for model in (PageViewRestriction, Site, Locale, *watched_models):
+    Receivers are connected per model: one listening to every model's deletions would stop
+    Django from deleting anything (sessions, log entries, index rows) in bulk. A move ends in
+    saving the moved page; its descendants' paths change with it.
+    """
+    for model in {Page, *get_page_models(), PageViewRestriction, Site, Locale, *watched_models}:
         uid = f"publication-{model._meta.label_lower}"
         post_save.connect(_saved, sender=model, dispatch_uid=f"{uid}-saved")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
