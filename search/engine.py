@@ -104,18 +104,18 @@ def _matching_ids(locale, search_query, visible, title_pattern=None):
         if title_pattern is not None:
             rows.sort(key=lambda row: (not title_pattern.search(row[1]), -row[0]))
         return [pk for pk, _title in rows if pk in visible]
-    return _postgres_matching_ids(search_query, visible)
+    return _postgres_matching_ids(locale, search_query, visible)
 
 
-def _postgres_matching_ids(search_query, visible):
+def _postgres_matching_ids(locale, search_query, visible):
     """Wagtail's tsquery and rank expression, on the narrow copy of title || body.
 
     The backend's own compiler builds the tsquery and the rank (weights by field boost), so
     title still outranks summary and body; the rank reads the one combined vector, without
-    the backend's title-length normalisation. The matches of every language are read and
-    the visible ones kept here: telling PostgreSQL which pages are visible (a join, or an
-    array of ids) costs more than the match itself. Read in windows, so matches in other
-    languages or in drafts never crowd out visible ones.
+    the backend's title-length normalisation. The matches of the locale are read and the
+    visible ones kept here: telling PostgreSQL which pages are visible (a join, or an array
+    of ids) costs more than the match itself. Read in windows, so drafts and private pages
+    never crowd out visible ones.
     """
     results = Page.objects.search(search_query)
     compiler, config = results.query_compiler, results.backend.config
@@ -123,7 +123,9 @@ def _postgres_matching_ids(search_query, visible):
     if tsquery is None:
         return []
     entries = (
-        FullTextEntry.objects.filter(fulltext=tsquery, content_type_id__in=_page_content_types())
+        FullTextEntry.objects.filter(
+            fulltext=tsquery, locale_id=locale.pk, content_type_id__in=_page_content_types()
+        )
         .annotate(rank=compiler.build_tsrank(F("fulltext"), compiler.query, config=config))
         .order_by("-rank", "-object_id")
         .values_list("object_id", flat=True)

@@ -129,6 +129,7 @@ class FullTextEntry(models.Model):
     content_type_id = models.IntegerField()
     object_id = models.IntegerField(null=True)  # NULL for objects with text keys
     fulltext = SearchVectorField()
+    locale_id = models.IntegerField(null=True)  # the page's locale; NULL for other objects
 
     class Meta:
         managed = False
