@@ -11,6 +11,8 @@ named in DATABASE_URL, and refuses any name that does not end in «_bench». Pag
 Prints, per size: median and 95th percentile of /sok/ over a fixed query mix, without and with
 facets, the number of database queries per search, on PostgreSQL the same for misspelt queries
 (corrected against the word list), and the query count and time of a factor page.
+With BENCH_NYNORSK=1 every page also gets a nynorsk alias, as on the real site (twice the pages
+and index entries), and /nn/sok/ is measured with facets as well.
 """
 
 import os
@@ -26,8 +28,10 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DJANGO_SETTINGS_MODULE"] = "website.settings.test"
 
-# BENCH_SIZES=1000 for a quick run.
+# BENCH_SIZES=1000 for a quick run; BENCH_NYNORSK=1 adds a nynorsk alias of every page (as the
+# site has them) and measures /nn/sok/ too.
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000").split(","))
+NYNORSK = os.environ.get("BENCH_NYNORSK") == "1"
 ROUNDS = 3
 QUERIES = [
     "kommune",
@@ -159,36 +163,16 @@ def build_structure():
     return nb, factors, indexes, themes, municipalities
 
 
-def bulk_pages(parent, model, count, make_fields, nb):
-    """Insert ``count`` live children of ``parent`` without per-page saves."""
+def insert_pages(parent, model, pages, specific_fields):
+    """Insert ``pages`` (unsaved, without tree fields) as live children of ``parent``."""
     parent.refresh_from_db()
     ct = ContentType.objects.get_for_model(model)
     start = parent.numchild
-    now = timezone.now()
-    pages = []
-    for i in range(count):
-        step = start + i + 1
-        slug = f"{model._meta.model_name}-{parent.pk}-{step}"
-        published = now - timezone.timedelta(days=rng.randint(0, 3650))
-        pages.append(
-            Page(
-                path=Page._get_path(parent.path, parent.depth + 1, step),
-                depth=parent.depth + 1,
-                numchild=0,
-                title=sentence(rng.randint(3, 7))[:-1],
-                draft_title="",
-                slug=slug,
-                content_type=ct,
-                live=True,
-                has_unpublished_changes=False,
-                url_path=f"{parent.url_path}{slug}/",
-                first_published_at=published,
-                last_published_at=published,
-                locale=nb,
-                translation_key=uuid.uuid4(),
-            )
-        )
-    for page in pages:
+    for i, page in enumerate(pages):
+        page.path = Page._get_path(parent.path, parent.depth + 1, start + i + 1)
+        page.depth, page.numchild, page.content_type = parent.depth + 1, 0, ct
+        page.live, page.has_unpublished_changes = True, False
+        page.url_path = f"{parent.url_path}{page.slug}/"
         page.draft_title = page.title
     Page.objects.bulk_create(pages, batch_size=500)
     if connection.vendor == "sqlite":  # no RETURNING ids from bulk_create on every version
@@ -198,15 +182,84 @@ def bulk_pages(parent, model, count, make_fields, nb):
         for page in pages:
             page.pk = page.id = by_path[page.path]
     specific = []
-    for page in pages:
-        obj = model(page_ptr_id=page.pk, original_language="nb", **make_fields())
+    for page, fields in zip(pages, specific_fields, strict=True):
+        obj = model(page_ptr_id=page.pk, **fields)
         obj.pk = page.pk
         specific.append(obj)
     fields = [f for f in model._meta.local_concrete_fields]
     for i in range(0, len(specific), 500):
         model._base_manager._insert(specific[i : i + 500], fields=fields, raw=True)
-    Page.objects.filter(pk=parent.pk).update(numchild=start + count)
+    Page.objects.filter(pk=parent.pk).update(numchild=start + len(pages))
     return [p.pk for p in pages]
+
+
+def bulk_pages(parent, model, count, make_fields, nb):
+    """Insert ``count`` live children of ``parent`` without per-page saves."""
+    parent.refresh_from_db()
+    now = timezone.now()
+    pages = []
+    for i in range(count):
+        published = now - timezone.timedelta(days=rng.randint(0, 3650))
+        pages.append(
+            Page(
+                title=sentence(rng.randint(3, 7))[:-1],
+                slug=f"{model._meta.model_name}-{parent.pk}-{parent.numchild + i + 1}",
+                first_published_at=published,
+                last_published_at=published,
+                locale=nb,
+                translation_key=uuid.uuid4(),
+            )
+        )
+    fields = [{"original_language": "nb", **make_fields()} for _ in pages]
+    return insert_pages(parent, model, pages, fields)
+
+
+RELATIONS = {"factors": "factorpage", "themes": "theme", "municipalities": "municipality"}
+
+
+def add_aliases(nn, structure):
+    """A nynorsk alias of every bokmål page not yet aliased, as the site makes them."""
+    for source_parent in structure:
+        source_parent.refresh_from_db()  # get_children() trusts numchild
+        parent = source_parent.get_translation_or_none(nn)
+        if parent is None:
+            parent = source_parent.copy_for_translation(nn, copy_parents=True, alias=True)
+        aliased = Page.objects.filter(locale=nn, alias_of__isnull=False).values("alias_of_id")
+        children = source_parent.get_children().exclude(pk__in=aliased)
+        for model in (ActivityPage, QuotePage, ArticlePage, CaseStudyPage):
+            sources = list(model.objects.filter(pk__in=children.type(model).values("pk")))
+            if not sources:
+                continue
+            pages = [
+                Page(
+                    title=src.title,
+                    slug=src.slug,
+                    first_published_at=src.first_published_at,
+                    last_published_at=src.last_published_at,
+                    locale=nn,
+                    translation_key=src.translation_key,
+                    alias_of_id=src.pk,
+                )
+                for src in sources
+            ]
+            own = [f for f in model._meta.local_concrete_fields if not f.primary_key]
+            fields = [{f.attname: getattr(src, f.attname) for f in own} for src in sources]
+            alias_of = dict(
+                zip(
+                    (src.pk for src in sources),
+                    insert_pages(parent, model, pages, fields),
+                    strict=True,
+                )
+            )
+            for relation, target in RELATIONS.items():
+                if not hasattr(model, relation):
+                    continue
+                through = getattr(model, relation).through
+                source = model._meta.model_name
+                pairs = through.objects.filter(**{f"{source}_id__in": alias_of}).values_list(
+                    f"{source}_id", f"{target}_id"
+                )
+                link(model, relation, target, [(alias_of[a], b) for a, b in pairs])
 
 
 def link(model, relation, target_field, pairs):
@@ -282,16 +335,16 @@ def percentile(values, pct):
     return values[min(len(values) - 1, round(pct / 100 * (len(values) - 1)))]
 
 
-def measure_search(client, facets):
+def measure_search(client, facets, url="/sok/"):
     timings, query_counts = [], []
     for query in QUERIES:  # warm-up round, not counted
-        client.get("/sok/", {"q": query})
+        client.get(url, {"q": query})
     for _ in range(ROUNDS):
         for i, query in enumerate(QUERIES):
             params = {"q": query, **(FACETS[i % len(FACETS)] if facets else {})}
             with CaptureQueriesContext(connection) as ctx:
                 start = time.perf_counter()
-                response = client.get("/sok/", params)
+                response = client.get(url, params)
                 timings.append((time.perf_counter() - start) * 1000)
             assert response.status_code == 200, (params, response.status_code)
             query_counts.append(len(ctx))
@@ -328,11 +381,17 @@ def main():
     print(f"Search benchmark on {ENGINE}")
     call_command("migrate", verbosity=0)
     nb, factors, indexes, themes, municipalities = build_structure()
+    if NYNORSK:
+        nn = Locale.objects.get(language_code="nn")
+        for theme in themes:
+            theme.copy_for_translation(nn).save()
     client = Client()
     made = 0
     for size in SIZES:
         start = time.perf_counter()
         add_pages(size - made, nb, factors, indexes, themes, municipalities)
+        if NYNORSK:
+            add_aliases(nn, [*factors, *indexes.values()])
         made = size
         built = time.perf_counter() - start
         start = time.perf_counter()
@@ -350,8 +409,11 @@ def main():
             f"\n{size:,} guidance pages ({pages:,} pages in all): "
             f"inserted in {built:.1f} s, indexed in {indexed:.1f} s"
         )
-        for label, facets in (("without facets", False), ("with facets", True)):
-            timings, counts = measure_search(client, facets)
+        searches = [("without facets", False, "/sok/"), ("with facets", True, "/sok/")]
+        if NYNORSK:
+            searches.append(("nn, facets", True, "/nn/sok/"))
+        for label, facets, url in searches:
+            timings, counts = measure_search(client, facets, url)
             print(
                 f"  search {label:15} median {statistics.median(timings):6.1f} ms   "
                 f"p95 {percentile(timings, 95):6.1f} ms   "
