@@ -24,7 +24,7 @@ django.setup()  # error messages are lazy translations
 
 from wagtail_localize.strings import StringValue  # noqa: E402
 
-from website.apertium import ApertiumTranslator, apertium_available  # noqa: E402
+from languages.apertium import ApertiumTranslator, apertium_available  # noqa: E402
 
 RUNS = 5
 

@@ -97,6 +97,7 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page, Site  # noqa: E402
 
 from cases.models import CaseStudyIndexPage, CaseStudyPage  # noqa: E402
+from core import publication  # noqa: E402
 from guidance.models import (  # noqa: E402
     ActivityPage,
     ArticleIndexPage,
@@ -109,7 +110,6 @@ from guidance.models import (  # noqa: E402
     Theme,
 )
 from website import demo_content as demo  # noqa: E402
-from website import publication  # noqa: E402
 from website.models import HomePage  # noqa: E402
 
 rng = random.Random(4)

@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalManyToManyField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -14,7 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from guidance.blocks import RICH_TEXT_FEATURES
-from guidance.models import TaggedGuidancePage
+from guidance.models import FactorLinkedPage
 from guidance.models.base import ListingIndexPage
 
 EARLIEST_YEAR = 1945
@@ -38,7 +39,7 @@ class CaseStudyIndexPage(ListingIndexPage):
         verbose_name = _("case study overview")
 
 
-class CaseStudyPage(TaggedGuidancePage):
+class CaseStudyPage(FactorLinkedPage):
     class PublicationType(models.TextChoices):
         CASE_STUDY = "case_study", _("Case study")
         REPORT = "report", _("Report")
@@ -73,7 +74,7 @@ class CaseStudyPage(TaggedGuidancePage):
     )
 
     content_panels = (
-        TaggedGuidancePage.content_panels
+        FactorLinkedPage.content_panels
         + [
             FieldPanel("publication_type"),
             MultiFieldPanel(
@@ -94,9 +95,9 @@ class CaseStudyPage(TaggedGuidancePage):
             ),
             FieldPanel("municipalities"),
         ]
-        + TaggedGuidancePage.taxonomy_panels
+        + FactorLinkedPage.taxonomy_panels
     )
-    search_fields = TaggedGuidancePage.search_fields + [
+    search_fields = FactorLinkedPage.search_fields + [
         index.SearchField("summary", boost=1.5),
         index.SearchField("main_findings"),
         index.SearchField("authors"),
@@ -108,10 +109,25 @@ class CaseStudyPage(TaggedGuidancePage):
 
     parent_page_types = ["cases.CaseStudyIndexPage"]
     subpage_types = []
+    search_key = "case"
+    teaser_field = "summary"
+    listing_label = _("Case studies")
+    listing_position = 50
+    newest_first = ("-year", "-pk")  # dated by the year of publication
+    card_template = "includes/cards/case_study.html"
+    factor_section_heading = _("Case studies and reports")
 
     class Meta:
         verbose_name = _("case study or report")
         verbose_name_plural = _("case studies and reports")
+
+    @classmethod
+    def see_all_label(cls, count):
+        return ngettext(
+            "See all %(counter)s case study or report",
+            "See all %(counter)s case studies and reports",
+            count,
+        ) % {"counter": count}
 
     def clean(self):
         super().clean()

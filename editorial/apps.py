@@ -8,4 +8,9 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core import publication
+
         from . import signals  # noqa: F401
+        from .models import Directorate
+
+        publication.connect([Directorate])

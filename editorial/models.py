@@ -1,4 +1,4 @@
-"""Editorial records: the approval task, link-check results and reader feedback."""
+"""Editorial records: who owns a page, the approval task, link-check results and reader feedback."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -6,7 +6,85 @@ from django.db.models import Q, Subquery
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
+
+from .permissions import EditorialPagePermissionTester
+
+
+@register_snippet
+class Directorate(models.Model):
+    """A directorate that owns and maintains guidance content."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("abbreviation"), FieldPanel("website")]
+
+    class Meta:
+        db_table = "guidance_directorate"  # made by guidance 0001, moved here unchanged
+        verbose_name = _("directorate")
+        verbose_name_plural = _("directorates")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OwnedPage(models.Model):
+    """A page under editorial control: an owning directorate, a contact and a review date.
+
+    The review state belongs to the page in all its languages: it is synchronised to
+    translations, and «mark as reviewed» updates every language at once. Publishing follows
+    Veiviser's permission rule (``EditorialPagePermissionTester``).
+    """
+
+    directorate = models.ForeignKey(
+        Directorate,
+        verbose_name=_("owning directorate"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_name = models.CharField(
+        _("contact person"),
+        max_length=100,
+        blank=True,
+        help_text=_("The named person at the directorate who answers for this page."),
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_("When the content must be checked again. Default: one year after publishing."),
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+
+    owner_panels = [
+        FieldPanel("directorate"),
+        FieldPanel("contact_name"),
+        FieldPanel("contact_email"),
+        FieldPanel("review_by"),
+        FieldPanel("last_reviewed", read_only=True),
+    ]
+    ownership_translatable_fields = [
+        SynchronizedField("directorate"),
+        SynchronizedField("contact_name", overridable=False),
+        SynchronizedField("contact_email", overridable=False),
+        SynchronizedField("review_by", overridable=False),
+        SynchronizedField("last_reviewed", overridable=False),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def permissions_for_user(self, user):
+        return EditorialPagePermissionTester(user, self)
 
 
 class FourEyesApprovalTask(AbstractGroupApprovalTask):

@@ -11,9 +11,15 @@
 """
 
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 PUBLISH_WITHOUT_APPROVAL = "editorial.publish_without_approval"
 CHANGE_SOURCE_PAGES = "editorial.change_source_pages"
+
+
+def can_edit_pages(user):
+    """Whether ``user`` may add, change or publish any page (sees the editorial reports)."""
+    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
 
 
 def must_be_approved(user, page):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision, get_page_models
 
-from guidance.models import GuidancePage
+from .models import OwnedPage
 
 MARK_REVIEWED_ACTION = "editorial.mark_reviewed"
 DUE_SOON_DAYS = 30
@@ -35,8 +35,8 @@ def today():
     return timezone.localdate()
 
 
-def guidance_page_models():
-    return [model for model in get_page_models() if issubclass(model, GuidancePage)]
+def owned_page_models():
+    return [model for model in get_page_models() if issubclass(model, OwnedPage)]
 
 
 def with_review_fields(queryset=None):
@@ -46,7 +46,7 @@ def with_review_fields(queryset=None):
     that can be filtered and ordered like any other.
     """
     queryset = Page.objects.all() if queryset is None else queryset
-    lookups = [model._meta.model_name for model in guidance_page_models()]
+    lookups = [model._meta.model_name for model in owned_page_models()]
     annotations = {
         name: Coalesce(*[F(f"{lookup}__{field}") for lookup in lookups])
         for name, field in REVIEW_ANNOTATIONS.items()

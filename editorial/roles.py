@@ -65,14 +65,14 @@ MODEL_PERMISSIONS = {
     EDITOR: [ACCESS_ADMIN, CHANGE_SOURCE_PAGES]
     + _model_perms("guidance", "theme", ["add", "change", "view"])
     + _model_perms("guidance", "municipality", ["add", "change", "view"])
-    + _model_perms("guidance", "directorate", ["view"]),
+    + _model_perms("editorial", "directorate", ["view"]),
     TRANSLATOR: [ACCESS_ADMIN, SUBMIT_TRANSLATION]
     + _model_perms("guidance", "theme", ["change", "view"])
     + _model_perms("website", "notice", ["change", "view"]),
     APPROVER: [ACCESS_ADMIN, SUBMIT_TRANSLATION, CHANGE_SOURCE_PAGES]
     + _model_perms("guidance", "theme", ["add", "change", "view"])
     + _model_perms("guidance", "municipality", ["add", "change", "view"])
-    + _model_perms("guidance", "directorate", ["view"])
+    + _model_perms("editorial", "directorate", ["view"])
     + _model_perms("website", "notice", ["add", "change", "view"])
     + _model_perms("guidance", "theme", ["lock", "unlock"])
     + _model_perms("website", "notice", ["lock", "unlock"]),
@@ -85,7 +85,7 @@ MODEL_PERMISSIONS = {
     ]
     + _model_perms("guidance", "theme", CRUD)
     + _model_perms("guidance", "municipality", CRUD)
-    + _model_perms("guidance", "directorate", CRUD)
+    + _model_perms("editorial", "directorate", CRUD)
     + _model_perms("website", "notice", CRUD)
     + _model_perms("guidance", "theme", ["publish", "lock", "unlock"])
     + _model_perms("website", "notice", ["publish", "lock", "unlock"])

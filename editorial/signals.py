@@ -4,14 +4,13 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
-from guidance.models import GuidancePage
-
+from .models import OwnedPage
 from .review import one_year_after, today
 
 
 @receiver(page_published)
 def default_review_date(sender, instance, **kwargs):
-    if not isinstance(instance, GuidancePage) or instance.review_by:
+    if not isinstance(instance, OwnedPage) or instance.review_by:
         return
     review_by = one_year_after(today())
     # All languages of the page share the review date; an update() makes no new revision.

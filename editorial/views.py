@@ -19,10 +19,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from guidance.models import Directorate
-
 from . import review
-from .models import CheckedLink, Feedback
+from .models import CheckedLink, Directorate, Feedback, OwnedPage
 
 ANY_PAGE_PERMISSION = ["add", "change", "publish"]
 
@@ -136,7 +134,7 @@ class ReviewReportView(ReportView):
 def mark_reviewed(request, page_id):
     """Confirm (GET) and record (POST) that a page was reviewed, without a new revision."""
     page = get_object_or_404(Page, pk=page_id).specific
-    if not isinstance(page, review.GuidancePage):
+    if not isinstance(page, OwnedPage):
         raise PermissionDenied
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied

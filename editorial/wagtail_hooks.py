@@ -9,16 +9,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from guidance.models import GuidancePage
-
 from . import admin_urls, review, translations
-from .coverage import KINDS, factor_coverage
-
-
-def _has_page_permission(request):
-    return PagePermissionPolicy().user_has_any_permission(
-        request.user, ["add", "change", "publish"]
-    )
+from .models import OwnedPage
+from .permissions import can_edit_pages
 
 
 @hooks.register("register_admin_urls")
@@ -28,7 +21,7 @@ def register_admin_urls():
 
 class EditorialMenuItem(MenuItem):
     def is_shown(self, request):
-        return _has_page_permission(request)
+        return can_edit_pages(request.user)
 
 
 @hooks.register("register_reports_menu_item")
@@ -67,7 +60,7 @@ def register_log_actions(actions):
 
 @hooks.register("register_page_header_buttons")
 def mark_reviewed_button(page, user, view_name, next_url=None):
-    if page.live and issubclass(page.specific_class or object, GuidancePage):
+    if page.live and issubclass(page.specific_class or object, OwnedPage):
         if page.permissions_for_user(user).can_edit():
             yield Button(
                 _("Mark as reviewed"),
@@ -103,30 +96,10 @@ class ReviewPanel(Component):
         }
 
 
-class CoveragePanel(Component):
-    name = "editorial_coverage"
-    template_name = "editorial/admin/coverage_panel.html"
-    order = 150
-    bar_width = 100
-
-    def get_context_data(self, parent_context):
-        factors = factor_coverage()
-        largest = max((count.total for f in factors for count in f.counts.values()), default=0) or 1
-        for factor in factors:
-            factor.cells = []
-            for kind, _label in KINDS:
-                count = factor.counts[kind]
-                count.translated_width = round(self.bar_width * count.translated / largest)
-                count.alias_width = round(self.bar_width * count.alias_only / largest)
-                factor.cells.append(count)
-        return {"factors": factors, "kinds": KINDS}
-
-
 @hooks.register("construct_homepage_panels")
 def add_editorial_panels(request, panels):
-    if _has_page_permission(request):
+    if can_edit_pages(request.user):
         panels.append(ReviewPanel(request.user))
-        panels.append(CoveragePanel())
 
 
 # Translations go through approval -------------------------------------------------------

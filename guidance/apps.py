@@ -7,6 +7,10 @@ class GuidanceConfig(AppConfig):
     verbose_name = _("Guidance")
 
     def ready(self):
+        from core import publication
+
         from . import signal_handlers
+        from .models import Municipality, Theme
 
         signal_handlers.connect()
+        publication.connect([Theme, Municipality])

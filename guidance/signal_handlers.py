@@ -10,16 +10,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 
 from wagtail.search.backends import get_search_backends
 
-from website.publication import DRAFT_FIELDS
+from core.publication import DRAFT_FIELDS
 
 from .models import Theme
-from .models.base import ThemedGuidancePage
+from .models.base import ThemeLinkedPage
 
 LINKS_CHANGED = ("post_add", "post_remove", "post_clear")
 
 
 def themed_models():
-    found, todo = [], list(ThemedGuidancePage.__subclasses__())
+    found, todo = [], list(ThemeLinkedPage.__subclasses__())
     while todo:
         model = todo.pop()
         todo.extend(model.__subclasses__())
@@ -48,7 +48,7 @@ def pages_showing(theme):
 
 
 def themes_changed(sender, instance, action, reverse, **kwargs):
-    if action in LINKS_CHANGED and not reverse and isinstance(instance, ThemedGuidancePage):
+    if action in LINKS_CHANGED and not reverse and isinstance(instance, ThemeLinkedPage):
         reindex(type(instance), [instance])
 
 

@@ -25,6 +25,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
 from cases.models import CaseStudyPage
+from core import publication
 from guidance.models import (
     ActivityPage,
     ArticlePage,
@@ -34,7 +35,6 @@ from guidance.models import (
     Theme,
 )
 from guidance.models.base import live_in_locale
-from website import publication
 
 from .models import FullTextEntry, Synonym
 

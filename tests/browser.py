@@ -23,7 +23,7 @@ from django.db import connection, connections
 
 from wagtail.models import Collection, Locale, Page
 
-from tests.conftest import require_binary
+from tests.helpers import require_binary
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -1,34 +1,19 @@
-import os
-import shutil
-
 import pytest
 
 from django.db import connection
 from django.db.backends.base.creation import TEST_DATABASE_PREFIX
+from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
-from cases.factories import CaseStudyIndexPageFactory
-from guidance.factories import (
+from tests.factories.cases import CaseStudyIndexPageFactory
+from tests.factories.guidance import (
     ArticleIndexPageFactory,
     FactorIndexPageFactory,
     FactorPageFactory,
     QuoteIndexPageFactory,
 )
-from website.factories import HomePageFactory
-
-# In CI every test must run: a missing browser or translator is a failure, not a skip.
-STRICT = os.environ.get("VEIVISER_STRICT_SKIPS") == "1"
-
-
-def require_binary(path, packages):
-    """Skip (or in CI, fail) when a Debian-packaged binary the test needs is missing."""
-    if shutil.which(path) or os.path.exists(path):
-        return
-    reason = f"{path} is not installed (Debian packages: {packages})"
-    if STRICT:
-        pytest.fail(reason)
-    pytest.skip(reason)
+from tests.factories.website import HomePageFactory
 
 
 def is_test_database():
@@ -105,15 +90,17 @@ def tree(home):
     return t
 
 
-def nynorsk_alias(page, nn):
-    """The page's nynorsk counterpart as the site creates it before translation: an alias."""
-    return page.copy_for_translation(nn, copy_parents=True, alias=True).specific
-
-
 @pytest.fixture(autouse=True)
 def fresh_publication_memos():
     """Each test starts without the per-process memos of public content another test built."""
-    from website import publication
+    from core import publication
 
     publication.forget()
     yield
+
+
+@pytest.fixture(autouse=True)
+def default_language_afterwards():
+    """Requests to /nn/ leave nynorsk active in this thread; later tests expect the default."""
+    yield
+    translation.deactivate()

@@ -7,9 +7,8 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from guidance.models import Directorate, Municipality, Theme
+        from core import publication
 
-        from . import publication
         from .models import Notice, SiteSettings
 
-        publication.connect([Theme, Notice, Municipality, Directorate, SiteSettings])
+        publication.connect([Notice, SiteSettings])

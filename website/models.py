@@ -1,7 +1,5 @@
 """Site-level models: the home page and the settings shared by every page."""
 
-import uuid
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -148,15 +146,3 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
-
-
-class PublicationStamp(models.Model):
-    """A value that changes with every change to what readers can see (website/publication.py)."""
-
-    stamp = models.UUIDField(default=uuid.uuid4)
-
-    class Meta:
-        verbose_name = _("publication stamp")
-
-    def __str__(self):
-        return str(self.stamp)

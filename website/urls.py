@@ -8,9 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from languages.sitemaps import BilingualSitemap
 from search import views as search_views
 from website import views as website_views
-from website.sitemaps import BilingualSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

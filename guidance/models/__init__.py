@@ -1,21 +1,20 @@
 from .articles import ArticleIndexPage, ArticlePage
-from .base import GuidancePage, TaggedGuidancePage, ThemedGuidancePage
+from .base import FactorLinkedPage, GuidancePage, ThemeLinkedPage
 from .factors import ActivityPage, FactorIndexPage, FactorPage
 from .quotes import QuoteIndexPage, QuotePage
-from .snippets import Directorate, Municipality, Theme
+from .snippets import Municipality, Theme
 
 __all__ = [
     "ActivityPage",
     "ArticleIndexPage",
     "ArticlePage",
-    "Directorate",
     "FactorIndexPage",
     "FactorPage",
     "GuidancePage",
     "Municipality",
     "QuoteIndexPage",
     "QuotePage",
-    "TaggedGuidancePage",
+    "FactorLinkedPage",
     "Theme",
-    "ThemedGuidancePage",
+    "ThemeLinkedPage",
 ]

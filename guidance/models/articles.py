@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -9,7 +10,7 @@ from wagtail.search import index
 
 from guidance.blocks import GuidanceStreamBlock
 
-from .base import ListingIndexPage, TaggedGuidancePage
+from .base import FactorLinkedPage, ListingIndexPage
 
 
 class ArticleIndexPage(ListingIndexPage):
@@ -21,26 +22,37 @@ class ArticleIndexPage(ListingIndexPage):
         verbose_name = _("article overview")
 
 
-class ArticlePage(TaggedGuidancePage):
+class ArticlePage(FactorLinkedPage):
     lead = models.TextField(_("lead"), help_text=_("The introduction, in two or three sentences."))
     body = StreamField(GuidanceStreamBlock(), verbose_name=_("body"))
 
     content_panels = (
-        TaggedGuidancePage.content_panels
+        FactorLinkedPage.content_panels
         + [
             FieldPanel("lead"),
             FieldPanel("body"),
         ]
-        + TaggedGuidancePage.taxonomy_panels
+        + FactorLinkedPage.taxonomy_panels
     )
-    search_fields = TaggedGuidancePage.search_fields + [
+    search_fields = FactorLinkedPage.search_fields + [
         index.SearchField("lead", boost=1.5),
         index.SearchField("body"),
     ]
 
     parent_page_types = ["guidance.ArticleIndexPage"]
     subpage_types = []
+    search_key = "article"
+    teaser_field = "lead"
+    listing_label = _("Articles")
+    listing_position = 40
+    factor_section_heading = _("Articles")
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+
+    @classmethod
+    def see_all_label(cls, count):
+        return ngettext("See all %(counter)s article", "See all %(counter)s articles", count) % {
+            "counter": count
+        }

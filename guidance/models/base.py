@@ -9,7 +9,6 @@ still shows, and is listed under, the nn factor.
 from modelcluster.fields import ParentalManyToManyField
 
 from django.apps import apps
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Subquery
@@ -20,10 +19,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from editorial.permissions import EditorialPagePermissionTester
+from editorial.models import OwnedPage
 from guidance.forms import GuidancePageForm
-
-LANGUAGE_CHOICES = [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES]
+from languages.models import WrittenFormPage
 
 
 def live_in_locale(model, locale):
@@ -37,98 +35,42 @@ def live_in_locale(model, locale):
     )
 
 
-class GuidancePage(Page):
-    """Abstract base for all guidance content pages."""
+class GuidancePage(WrittenFormPage, OwnedPage, Page):
+    """Abstract base for all guidance content pages: a written form and an owner."""
 
-    original_language = models.CharField(
-        _("written form"),
-        max_length=5,
-        choices=LANGUAGE_CHOICES,
-        blank=True,
-        help_text=_(
-            "The written form the text was originally written in. Set automatically when the "
-            "page is created; counted for the language law (språklova § 13)."
-        ),
-    )
-    directorate = models.ForeignKey(
-        "guidance.Directorate",
-        verbose_name=_("owning directorate"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    # Ownership and review (issue 6). The review state belongs to the page in all its languages:
-    # it is synchronised to translations and «mark as reviewed» updates every language at once.
-    contact_name = models.CharField(
-        _("contact person"),
-        max_length=100,
-        blank=True,
-        help_text=_("The named person at the directorate who answers for this page."),
-    )
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    review_by = models.DateField(
-        _("review by"),
-        null=True,
-        blank=True,
-        help_text=_("When the content must be checked again. Default: one year after publishing."),
-    )
-    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    # What the rest of the site needs to know about a content type, declared once here and read
+    # through guidance.content_types: search, facets, factor pages, cards and the dashboard.
+    search_key = None  # its ?type= value in the search; None: not searched
+    teaser_field = None  # the field that sums a page up in cards, excerpts and descriptions
+    listing_label = None  # what a list of them is called («Sitater»)
+    listing_position = 0  # where it comes in the type facet, on factor pages and the dashboard
 
     base_form_class = GuidancePageForm
 
     ownership_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("directorate"),
-                FieldPanel("original_language"),
-                FieldPanel("contact_name"),
-                FieldPanel("contact_email"),
-                FieldPanel("review_by"),
-                FieldPanel("last_reviewed", read_only=True),
+                OwnedPage.owner_panels[0],
+                *WrittenFormPage.written_form_panels,
+                *OwnedPage.owner_panels[1:],
             ],
             heading=_("Ownership and language"),
         )
     ]
     settings_panels = Page.settings_panels + ownership_panels
 
-    override_translatable_fields = [
-        SynchronizedField("original_language"),
-        SynchronizedField("directorate"),
-        SynchronizedField("contact_name", overridable=False),
-        SynchronizedField("contact_email", overridable=False),
-        SynchronizedField("review_by", overridable=False),
-        SynchronizedField("last_reviewed", overridable=False),
-    ]
+    override_translatable_fields = (
+        WrittenFormPage.written_form_translatable_fields + OwnedPage.ownership_translatable_fields
+    )
 
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
-        if not self.original_language:
-            # A new page gets its locale from its parent only in Wagtail's pre_save signal.
-            locale = self.locale if self.locale_id else self.get_default_locale()
-            self.original_language = locale.language_code
-        super().save(*args, **kwargs)
-
     @property
-    def is_source(self):
-        """Written in its tree's language: neither a translation nor an alias of another page."""
-        return not self.alias_of_id and self.original_language in ("", self.locale.language_code)
-
-    def permissions_for_user(self, user):
-        return EditorialPagePermissionTester(user, self)
-
-    @property
-    def content_language(self):
-        """The language the visible text is in: an untranslated alias shows its source's text."""
-        if self.alias_of_id and self.original_language:
-            return self.original_language
-        return self.locale.language_code
-
-    def get_sitemap_urls(self, request=None):
-        # Aliases repeat another page's text; the source page is the one to index.
-        return [] if self.alias_of_id else super().get_sitemap_urls(request)
+    def teaser(self):
+        """The page summed up: its teaser field, or its search description."""
+        value = getattr(self, self.teaser_field, "") if self.teaser_field else ""
+        return value or self.search_description
 
 
 class ListingIndexPage(GuidancePage):
@@ -161,7 +103,7 @@ class ListingIndexPage(GuidancePage):
         return context
 
 
-class ThemedGuidancePage(GuidancePage):
+class ThemeLinkedPage(GuidancePage):
     """A guidance page linked to themes."""
 
     themes = ParentalManyToManyField(
@@ -213,8 +155,23 @@ class ThemedGuidancePage(GuidancePage):
         return live_in_locale(cls, theme.locale).filter(pk__in=Subquery(linked.values("pk")))
 
 
-class TaggedGuidancePage(ThemedGuidancePage):
-    """A guidance page linked to success factors and themes."""
+class FactorLinkedPage(ThemeLinkedPage):
+    """A guidance page linked to success factors, and like every ThemeLinkedPage to themes.
+
+    Each concrete subclass is listed on the factor pages it links to, newest first; the factor
+    page finds them through ``guidance.content_types``, not by importing them.
+    """
+
+    newest_first = ("-first_published_at", "-pk")
+    listing_related = ()  # foreign keys a listing of them shows
+    card_template = "includes/cards/page.html"
+    card_grid_class = "card-grid"
+    factor_section_heading = None  # the heading of their section on a factor page
+
+    @classmethod
+    def see_all_label(cls, count):
+        """The link from a factor page to all ``count`` of them in the search."""
+        raise NotImplementedError
 
     factors = ParentalManyToManyField(
         "guidance.FactorPage",
@@ -230,7 +187,7 @@ class TaggedGuidancePage(ThemedGuidancePage):
             heading=_("Success factors and themes"),
         )
     ]
-    override_translatable_fields = ThemedGuidancePage.override_translatable_fields + [
+    override_translatable_fields = ThemeLinkedPage.override_translatable_fields + [
         SynchronizedField("factors"),
     ]
 
@@ -250,4 +207,9 @@ class TaggedGuidancePage(ThemedGuidancePage):
     def linked_to_factor(cls, factor):
         """Live pages of this type in the factor's language, linked to it in any language."""
         linked = cls.objects.filter(factors__translation_key=factor.translation_key)
-        return live_in_locale(cls, factor.locale).filter(pk__in=Subquery(linked.values("pk")))
+        return (
+            live_in_locale(cls, factor.locale)
+            .filter(pk__in=Subquery(linked.values("pk")))
+            .select_related(*cls.listing_related)
+            .order_by(*cls.newest_first)
+        )

@@ -1,5 +1,7 @@
 """The six success factors and the activities under each."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,9 +11,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from guidance import content_types
 from guidance.blocks import GuidanceStreamBlock
 
-from .base import GuidancePage, ThemedGuidancePage, live_in_locale
+from .base import GuidancePage, ThemeLinkedPage, live_in_locale
 
 
 class FactorIndexPage(GuidancePage):
@@ -37,6 +40,31 @@ class FactorIndexPage(GuidancePage):
         context = super().get_context(request, *args, **kwargs)
         context["factors"] = FactorPage.with_activities(self.locale, parent=self)
         return context
+
+
+@dataclass
+class LinkedSection:
+    """One content type's pages on a factor page: the newest few, and the total."""
+
+    model: type
+    pages: list
+    total: int
+
+    @property
+    def search_key(self):
+        return self.model.search_key
+
+    @property
+    def heading(self):
+        return self.model.factor_section_heading
+
+    @property
+    def more(self):
+        return self.total > len(self.pages)
+
+    @property
+    def see_all(self):
+        return self.model.see_all_label(self.total)
 
 
 class FactorPage(GuidancePage):
@@ -66,6 +94,10 @@ class FactorPage(GuidancePage):
 
     parent_page_types = ["guidance.FactorIndexPage"]
     subpage_types = ["guidance.ActivityPage"]
+    search_key = "factor"
+    teaser_field = "desired_state"
+    listing_label = _("Success factors")
+    listing_position = 10
     LINKED_PER_SECTION = 6  # quotes, articles and case studies shown on the page, each
 
     class Meta:
@@ -100,7 +132,9 @@ class FactorPage(GuidancePage):
         factors = list(factors)
         by_parent_path = {}
         for activity in activities:
-            by_parent_path.setdefault(activity.path[: -cls.steplen], []).append(activity)
+            by_parent_path.setdefault(ActivityPage.factor_path_of(activity.path), []).append(
+                activity
+            )
         for factor in factors:
             factor.activity_list = by_parent_path.get(factor.path, [])
         return factors
@@ -108,29 +142,28 @@ class FactorPage(GuidancePage):
     def activities(self):
         return live_in_locale(ActivityPage, self.locale).child_of(self).order_by("path")
 
+    def linked_sections(self):
+        """The newest few of each content type linked to this factor, and how many there are.
+
+        The types come from the registry (guidance.content_types), so this page lists case
+        studies without knowing the cases app. The search, filtered on the factor, has the rest.
+        """
+        sections = []
+        for model in content_types.factor_linked_models():
+            pages = model.linked_to_factor(self)
+            sections.append(
+                LinkedSection(model, list(pages[: self.LINKED_PER_SECTION]), pages.count())
+            )
+        return sections
+
     def get_context(self, request, *args, **kwargs):
-        from cases.models import CaseStudyPage
-
-        from .articles import ArticlePage
-        from .quotes import QuotePage
-
         context = super().get_context(request, *args, **kwargs)
         context["activities"] = self.activities()
-        # The newest few of each kind; the search, filtered on this factor, has the rest.
-        linked = {
-            "quotes": QuotePage.linked_to_factor(self)
-            .select_related("municipality")
-            .order_by("-first_published_at", "-pk"),
-            "articles": ArticlePage.linked_to_factor(self).order_by("-first_published_at", "-pk"),
-            "case_studies": CaseStudyPage.linked_to_factor(self).order_by("-year", "-pk"),
-        }
-        for name, pages in linked.items():
-            context[name] = list(pages[: self.LINKED_PER_SECTION])
-            context[f"{name}_total"] = pages.count()
+        context["linked_sections"] = self.linked_sections()
         return context
 
 
-class ActivityPage(ThemedGuidancePage):
+class ActivityPage(ThemeLinkedPage):
     """One activity that helps a municipality reach the factor's desired state."""
 
     summary = models.TextField(_("summary"), help_text=_("The activity in one or two sentences."))
@@ -141,23 +174,32 @@ class ActivityPage(ThemedGuidancePage):
         help_text=_("How to do it: methods, tools and links."),
     )
 
-    content_panels = ThemedGuidancePage.content_panels + [
+    content_panels = ThemeLinkedPage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("themes"),
     ]
-    search_fields = ThemedGuidancePage.search_fields + [
+    search_fields = ThemeLinkedPage.search_fields + [
         index.SearchField("summary", boost=1.5),
         index.SearchField("body"),
     ]
 
     parent_page_types = ["guidance.FactorPage"]
     subpage_types = []
+    search_key = "activity"
+    teaser_field = "summary"
+    listing_label = _("Activities")
+    listing_position = 20
 
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
 
+    @classmethod
+    def factor_path_of(cls, path):
+        """The tree path of the factor an activity at ``path`` sits under."""
+        return path[: -cls.steplen]
+
     def localized_factors(self):
         # An activity belongs to the factor it sits under.
-        return live_in_locale(FactorPage, self.locale).filter(path=self.path[: -self.steplen])
+        return live_in_locale(FactorPage, self.locale).filter(path=self.factor_path_of(self.path))

@@ -3,11 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from .base import ListingIndexPage, TaggedGuidancePage
+from .base import FactorLinkedPage, ListingIndexPage
 
 
 class QuoteIndexPage(ListingIndexPage):
@@ -21,7 +22,7 @@ class QuoteIndexPage(ListingIndexPage):
         return super().listing().select_related("municipality")
 
 
-class QuotePage(TaggedGuidancePage):
+class QuotePage(FactorLinkedPage):
     quote = models.TextField(
         _("quote"), help_text=_("The quote, verbatim, without quotation marks.")
     )
@@ -48,7 +49,7 @@ class QuotePage(TaggedGuidancePage):
     )
 
     content_panels = (
-        TaggedGuidancePage.content_panels
+        FactorLinkedPage.content_panels
         + [
             FieldPanel("quote"),
             MultiFieldPanel(
@@ -61,9 +62,9 @@ class QuotePage(TaggedGuidancePage):
                 heading=_("Who said it"),
             ),
         ]
-        + TaggedGuidancePage.taxonomy_panels
+        + FactorLinkedPage.taxonomy_panels
     )
-    search_fields = TaggedGuidancePage.search_fields + [
+    search_fields = FactorLinkedPage.search_fields + [
         index.SearchField("quote", boost=1.5),
         index.SearchField("organisation"),
         index.RelatedFields("municipality", [index.SearchField("name")]),
@@ -71,10 +72,24 @@ class QuotePage(TaggedGuidancePage):
 
     parent_page_types = ["guidance.QuoteIndexPage"]
     subpage_types = []
+    search_key = "quote"
+    teaser_field = "quote"
+    listing_label = _("Quotes")
+    listing_position = 30
+    listing_related = ("municipality",)
+    card_template = "includes/cards/quote.html"
+    card_grid_class = "quote-grid"
+    factor_section_heading = _("Experiences from the municipalities")
 
     class Meta:
         verbose_name = _("quote")
         verbose_name_plural = _("quotes")
+
+    @classmethod
+    def see_all_label(cls, count):
+        return ngettext("See all %(counter)s quote", "See all %(counter)s quotes", count) % {
+            "counter": count
+        }
 
     def clean(self):
         super().clean()

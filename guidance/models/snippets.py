@@ -1,4 +1,4 @@
-"""Reusable, non-page content: themes (translatable), municipalities and directorates (shared)."""
+"""Reusable, non-page content: themes (translatable) and municipalities (shared)."""
 
 from django.core.validators import RegexValidator
 from django.db import models
@@ -72,25 +72,6 @@ class Municipality(index.Indexed, models.Model):
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-@register_snippet
-class Directorate(models.Model):
-    """A directorate that owns and maintains guidance content."""
-
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
-    website = models.URLField(_("website"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("abbreviation"), FieldPanel("website")]
-
-    class Meta:
-        verbose_name = _("directorate")
-        verbose_name_plural = _("directorates")
         ordering = ["name"]
 
     def __str__(self):

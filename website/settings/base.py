@@ -10,11 +10,15 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
-    "website",
+    # Veiviser's apps, lowest layer first (docs/architecture.md)
+    "core",
+    "editorial",
+    "languages",
     "guidance",
     "cases",
     "search",
-    "editorial",
+    "website",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -51,7 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "website.apertium.MachineTranslationErrorMiddleware",  # Apertium failures as messages
+    "languages.apertium.MachineTranslationErrorMiddleware",  # Apertium failures as messages
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -133,7 +137,7 @@ WAGTAILSEARCH_BACKENDS = {
 # Bokmål ↔ nynorsk machine translation, offline. NYNORSK_MODE: "nob-nno" (a-infinitive)
 # or "nob-nno_e" (e-infinitive).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "website.apertium.ApertiumTranslator",
+    "CLASS": "languages.apertium.ApertiumTranslator",
     "OPTIONS": {"NYNORSK_MODE": os.environ.get("APERTIUM_NYNORSK_MODE", "nob-nno")},
 }
 

@@ -13,8 +13,8 @@ from django.utils.text import Truncator
 
 from wagtail.models import Page, Site
 
-from guidance.models import Directorate
-from website import publication
+from core import publication
+from editorial.models import Directorate
 
 register = template.Library()
 

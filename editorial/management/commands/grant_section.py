@@ -5,7 +5,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from editorial import roles
-from guidance.models import Directorate
+from editorial.models import Directorate
 
 
 class Command(BaseCommand):

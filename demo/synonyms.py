@@ -1,0 +1,21 @@
+"""Demo synonyms, loaded by ``manage.py load_initial_data``."""
+
+from search.models import Synonym, split_terms
+
+DEMO_SYNONYMS = [
+    "bolig, bustad",
+    "utleiebolig, kommunal bolig, kommunal bustad",
+    "bostøtte, bustøtte",
+    "boligsosialt, bustadsosialt",
+]
+
+
+def load_demo_synonyms():
+    """Create the demo synonym sets that do not exist yet; returns how many were created."""
+    existing = {tuple(s.term_list) for s in Synonym.objects.all()}
+    created = 0
+    for terms in DEMO_SYNONYMS:
+        if tuple(split_terms(terms)) not in existing:
+            Synonym.objects.create(terms=terms)
+            created += 1
+    return created

@@ -1,0 +1,28 @@
+"""Admin hooks: keep both language trees in step, and show the language law on the dashboard."""
+
+from wagtail import hooks
+
+from .language_law import LanguageLawPanel
+from .sync import ensure_counterparts, ensure_subtree_counterparts, follow_move
+
+
+# order=1: after wagtail-localize's own after_create_page hook, in case someone configures a
+# LocaleSynchronization in the admin; ensure_counterparts skips languages that already have one.
+@hooks.register("after_create_page", order=1)
+def create_counterparts_of_new_page(request, page):
+    ensure_counterparts(page)
+
+
+@hooks.register("after_copy_page", order=1)
+def create_counterparts_of_copied_page(request, page, new_page):
+    ensure_subtree_counterparts(new_page)
+
+
+@hooks.register("after_move_page", order=1)
+def move_counterparts_with_page(request, page):
+    follow_move(page)
+
+
+@hooks.register("construct_homepage_panels")
+def add_language_law_panel(request, panels):
+    panels.append(LanguageLawPanel())

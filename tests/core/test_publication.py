@@ -1,0 +1,178 @@
+"""The publication stamp: memos of public content follow every change readers could see."""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import PageViewRestriction
+
+from core import publication
+from tests.factories.guidance import ActivityPageFactory, QuotePageFactory, ThemeFactory
+from tests.helpers import nynorsk_alias
+
+
+def publish(page, **relations):
+    for name, values in relations.items():
+        getattr(page, name).set(values)
+    page.save_revision().publish()
+    return page
+
+
+def titles(response):
+    return [hit.page.title for hit in response.context["hits"]]
+
+
+def facet_counts(response, name):
+    facet = next(f for f in response.context["facets"] if f.name == name)
+    return {o.value: o.count for o in facet.options}
+
+
+def test_publishing_renews_the_stamp_and_drafts_do_not(tree):
+    page = publish(ActivityPageFactory(parent=tree.factors[0], title="Startlån"))
+    before = publication.current()
+    page.title = "Startlån for alle"
+    page.save_revision()  # a draft: nothing public changed
+    assert publication.current() == before
+    page.get_latest_revision().publish()
+    after_publish = publication.current()
+    assert after_publish != before
+    page.unpublish()
+    assert publication.current() != after_publish
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["restrict", "unrestrict", "move", "delete", "theme", "theme_deleted"],
+)
+def test_every_public_change_renews_the_stamp(tree, change):
+    page = publish(ActivityPageFactory(parent=tree.factors[0], title="Startlån"))
+    theme = ThemeFactory(name="Bustøtte", slug="bustotte")
+    restriction = None
+    if change == "unrestrict":
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.LOGIN
+        )
+    before = publication.current()
+    if change == "restrict":
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    elif change == "unrestrict":
+        restriction.delete()
+    elif change == "move":
+        page.move(tree.factors[1], pos="last-child")
+    elif change == "delete":
+        page.delete()
+    elif change == "theme":
+        theme.name = "Bostøtte"
+        theme.save()
+    elif change == "theme_deleted":
+        theme.delete()
+    assert publication.current() != before
+
+
+def test_a_memo_is_rebuilt_after_a_change_and_only_then(db):
+    built = []
+    build = lambda: built.append(1) or len(built)  # noqa: E731
+    assert publication.remembered("test", build) == 1
+    assert publication.remembered("test", build) == 1
+    publication.renew()
+    assert publication.remembered("test", build) == 2
+
+
+# Search: what the facet memo holds never outlives a change ----------------------------------
+
+
+def test_search_forgets_an_unpublished_page_at_once(client, tree):
+    quote = publish(
+        QuotePageFactory(parent=tree.quote_index, title="Hamar om samarbeid", quote="Kommunen."),
+        factors=[tree.factors[2]],
+    )
+    assert titles(client.get("/sok/", {"q": "kommunen"})) == ["Hamar om samarbeid"]
+    quote.unpublish()
+    response = client.get("/sok/", {"q": "kommunen"})
+    assert titles(response) == []
+    assert response.context["total"] == 0
+    response = client.get("/sok/", {"factor": "3", "type": "quote"})
+    assert titles(response) == [] and facet_counts(response, "type") == {"factor": 1, "quote": 0}
+
+
+def test_search_forgets_a_page_made_private_at_once(client, tree):
+    quote = publish(
+        QuotePageFactory(parent=tree.quote_index, title="Hamar om samarbeid", quote="Kommunen.")
+    )
+    assert titles(client.get("/sok/", {"q": "kommunen"})) == ["Hamar om samarbeid"]
+    PageViewRestriction.objects.create(
+        page=quote, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    response = client.get("/sok/", {"q": "kommunen"})
+    assert titles(response) == [] and response.context["total"] == 0
+    response = client.get("/sok/", {"type": "quote"})
+    assert response.context["total"] == 0
+    assert facet_counts(response, "type") == {"factor": 6, "quote": 0}
+
+
+def test_a_moved_activity_is_counted_under_its_new_factor(client, tree):
+    activity = publish(
+        ActivityPageFactory(parent=tree.factors[0], title="Kartlegging", summary="I kommunen.")
+    )
+    assert facet_counts(client.get("/sok/", {"q": "kommunen"}), "factor") == {"1": 1}
+    activity.move(tree.factors[3], pos="last-child")
+    assert facet_counts(client.get("/sok/", {"q": "kommunen"}), "factor") == {"4": 1}
+
+
+def test_a_renamed_theme_shows_its_new_name(client, tree, nb):
+    theme = ThemeFactory(name="Bustøtte", slug="bustotte", locale=nb)
+    publish(
+        ActivityPageFactory(parent=tree.factors[0], title="Kartlegging", summary="I kommunen."),
+        themes=[theme],
+    )
+    assert "Bustøtte" in client.get("/sok/", {"q": "kommunen"}).content.decode()
+    theme.name = "Bostøtte"
+    theme.save_revision().publish()
+    html = client.get("/sok/", {"q": "kommunen"}).content.decode()
+    assert "Bostøtte" in html and "Bustøtte" not in html
+
+
+@pytest.mark.parametrize("prefix", ["", "/nn"])
+def test_a_repeated_search_costs_few_queries(client, tree, nn, prefix):
+    quote = publish(
+        QuotePageFactory(parent=tree.quote_index, title="Hamar om samarbeid", quote="Kommunen."),
+        factors=[tree.factors[2]],
+    )
+    if prefix:
+        nynorsk_alias(tree.factors[2], nn)
+        nynorsk_alias(quote, nn)
+    params = {"q": "kommunen", "factor": "3", "type": "quote"}
+    client.get(f"{prefix}/sok/", params)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(f"{prefix}/sok/", params).status_code == 200
+    sql = [q["sql"] for q in context.captured_queries if "SAVEPOINT" not in q["sql"]]
+    # Locale, stamp, synonyms, the match, the promotions, the shown pages (page, restrictions,
+    # specific rows), site, settings, notice, directorates and the menu's stamp.
+    assert len(sql) <= 16, sql
+
+
+# The header menu ------------------------------------------------------------------------------
+
+
+def test_menu_is_built_once_and_follows_publishing(client, tree, monkeypatch):
+    from website.templatetags import site_tags
+
+    builds = []
+    build = site_tags._menu_items
+    monkeypatch.setattr(site_tags, "_menu_items", lambda *a: builds.append(1) or build(*a))
+    client.get("/")
+    html = client.get("/").content.decode()
+    assert "Erfaringer fra kommunene" not in html
+    client.get("/sok/")
+    assert len(builds) == 1  # the home page's children come from the memo
+    client.get("/nn/")
+    assert len(builds) == 2  # once per language
+    section = tree.article_index
+    section.title = "Erfaringer fra kommunene"
+    publish(section)
+    html = client.get("/").content.decode()
+    assert ">Erfaringer fra kommunene</a>" in html
+    section.unpublish()
+    assert ">Erfaringer fra kommunene</a>" not in client.get("/").content.decode()
+    assert len(builds) == 4
