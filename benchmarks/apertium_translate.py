@@ -16,8 +16,8 @@ from types import SimpleNamespace
 # Let the script run without installing the project.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import django  # noqa: E402
-from django.conf import settings  # noqa: E402
+import django
+from django.conf import settings
 
 settings.configure(USE_I18N=True)
 django.setup()  # error messages are lazy translations

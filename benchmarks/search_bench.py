@@ -53,14 +53,63 @@ FACETS = [
     {"type": "quote"},
     {"factor": "2", "type": "case", "year": "2019"},
 ]
-WORDS = (
-    "kommune kommunene kommunane bolig boliger bustad boligkontor boligsosialt arbeid "
-    "tverrfaglig samarbeid ledelse forankring strategi planarbeid vanskeligstilte bostøtte "
-    "startlån husbanken nav helse tjenester oppfølging hjemmet leietaker utleiebolig "
-    "kompetanse kartlegging brukermedvirkning samordning organisering mål tiltak erfaring "
-    "rus psykisk helse barn unge familier flyktninger bosetting økonomi rådgivning plan "
-    "politikk ansvar rolle fordeling innsats resultat evaluering prosjekt program nettverk"
-).split()
+WORDS = [
+    "kommune",
+    "kommunene",
+    "kommunane",
+    "bolig",
+    "boliger",
+    "bustad",
+    "boligkontor",
+    "boligsosialt",
+    "arbeid",
+    "tverrfaglig",
+    "samarbeid",
+    "ledelse",
+    "forankring",
+    "strategi",
+    "planarbeid",
+    "vanskeligstilte",
+    "bostøtte",
+    "startlån",
+    "husbanken",
+    "nav",
+    "helse",
+    "tjenester",
+    "oppfølging",
+    "hjemmet",
+    "leietaker",
+    "utleiebolig",
+    "kompetanse",
+    "kartlegging",
+    "brukermedvirkning",
+    "samordning",
+    "organisering",
+    "mål",
+    "tiltak",
+    "erfaring",
+    "rus",
+    "psykisk",
+    "helse",
+    "barn",
+    "unge",
+    "familier",
+    "flyktninger",
+    "bosetting",
+    "økonomi",
+    "rådgivning",
+    "plan",
+    "politikk",
+    "ansvar",
+    "rolle",
+    "fordeling",
+    "innsats",
+    "resultat",
+    "evaluering",
+    "prosjekt",
+    "program",
+    "nettverk",
+]
 
 
 def prepare_database():
@@ -98,6 +147,7 @@ from wagtail.models import Locale, Page, Site  # noqa: E402
 
 from cases.models import CaseStudyIndexPage, CaseStudyPage  # noqa: E402
 from core import publication  # noqa: E402
+from demo import content as demo  # noqa: E402
 from guidance.models import (  # noqa: E402
     ActivityPage,
     ArticleIndexPage,
@@ -109,7 +159,6 @@ from guidance.models import (  # noqa: E402
     QuotePage,
     Theme,
 )
-from website import demo_content as demo  # noqa: E402
 from website.models import HomePage  # noqa: E402
 
 rng = random.Random(4)
@@ -186,7 +235,7 @@ def insert_pages(parent, model, pages, specific_fields):
         obj = model(page_ptr_id=page.pk, **fields)
         obj.pk = page.pk
         specific.append(obj)
-    fields = [f for f in model._meta.local_concrete_fields]
+    fields = list(model._meta.local_concrete_fields)
     for i in range(0, len(specific), 500):
         model._base_manager._insert(specific[i : i + 500], fields=fields, raw=True)
     Page.objects.filter(pk=parent.pk).update(numchild=start + len(pages))

@@ -135,21 +135,9 @@ def correct(text, language):
     return text
 
 
-def machine_translate(translations, translator):
-    """Machine-translate every string of ``translations`` that has no translation yet.
-
-    Like wagtail-localize's «Translate with Apertium» button, with all pages in one Apertium run,
-    plus the corrections. A slug made from its title follows the translated title; any other
-    slug is translated word by word. Returns the number of strings translated.
-    """
-    if not translations:
-        return 0
-    source_locale = translations[0].source.locale
-    target_locale = translations[0].target_locale
-    language = target_locale.language_code
-    whole, _fixes = CORRECTIONS.get(language, ({}, []))
-
-    work = []  # (translation, segment, value sent to Apertium)
+def untranslated_segments(translations, target_locale):
+    """``(translation, segment, value to send to Apertium)`` for each string not yet translated."""
+    work = []
     for translation in translations:
         source = translation.source
         done = set(
@@ -164,6 +152,24 @@ def machine_translate(translations, translator):
             if segment.context.path == "slug":
                 value = StringValue.from_plaintext(segment.string.data.replace("-", " "))
             work.append((translation, segment, value))
+    return work
+
+
+def machine_translate(translations, translator):
+    """Machine-translate every string of ``translations`` that has no translation yet.
+
+    Like wagtail-localize's «Translate with Apertium» button, with all pages in one Apertium run,
+    plus the corrections. A slug made from its title follows the translated title; any other
+    slug is translated word by word. Returns the number of strings translated.
+    """
+    if not translations:
+        return 0
+    source_locale = translations[0].source.locale
+    target_locale = translations[0].target_locale
+    language = target_locale.language_code
+    whole, _fixes = CORRECTIONS.get(language, ({}, []))
+
+    work = untranslated_segments(translations, target_locale)
     if not work:
         return 0
 

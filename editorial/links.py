@@ -102,7 +102,7 @@ def fetch_status(url, timeout=DEFAULT_TIMEOUT):
     for method in ("HEAD", "GET"):
         request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 return response.status, ""
         except urllib.error.HTTPError as error:
             if method == "HEAD" and error.code in (403, 405, 501):

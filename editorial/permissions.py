@@ -31,9 +31,12 @@ class EditorialPagePermissionTester(PagePermissionTester):
     def __init__(self, user, page):
         super().__init__(user, page)
         # Only active non-superusers have a set of permissions; the others need no rule.
-        if "change" in getattr(self, "permissions", ()) and not user.has_perm(CHANGE_SOURCE_PAGES):
-            if page.is_source:
-                self.permissions = self.permissions - {"change"}
+        if (
+            "change" in getattr(self, "permissions", ())
+            and not user.has_perm(CHANGE_SOURCE_PAGES)
+            and page.is_source
+        ):
+            self.permissions = self.permissions - {"change"}
 
     def can_publish(self):
         return super().can_publish() and not must_be_approved(self.user, self.page)

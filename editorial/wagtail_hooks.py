@@ -60,14 +60,17 @@ def register_log_actions(actions):
 
 @hooks.register("register_page_header_buttons")
 def mark_reviewed_button(page, user, view_name, next_url=None):
-    if page.live and issubclass(page.specific_class or object, OwnedPage):
-        if page.permissions_for_user(user).can_edit():
-            yield Button(
-                _("Mark as reviewed"),
-                reverse("editorial_admin:mark_reviewed", args=[page.pk]),
-                icon_name="check",
-                priority=66,
-            )
+    if (
+        page.live
+        and issubclass(page.specific_class or object, OwnedPage)
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(
+            _("Mark as reviewed"),
+            reverse("editorial_admin:mark_reviewed", args=[page.pk]),
+            icon_name="check",
+            priority=66,
+        )
 
 
 # Dashboard ------------------------------------------------------------------------------

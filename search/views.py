@@ -149,7 +149,7 @@ def search(request):
             "results_page": results_page,
             "corrected": corrected,
             "total": len(ids) + len(promoted_ids),
-            "synonyms": [v for v in variants[1:]],
+            "synonyms": list(variants[1:]),
         }
     )
     return TemplateResponse(request, "search/search.html", context)

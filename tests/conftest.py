@@ -33,7 +33,7 @@ def test_database(request, django_db_setup, django_db_blocker):
 
     pytest-django creates it only when a selected test is marked ``django_db`` (or uses
     ``db``, ``transactional_db`` or ``live_server``); the browser tests are not (see
-    tests/browser.py), so when they run alone it is created here.
+    tests/website/conftest.py), so when they run alone it is created here.
     """
     from django.test.utils import setup_databases, teardown_databases
 

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 register = template.Library()
 
@@ -61,17 +61,7 @@ def _link(code, url, is_current, exact):
     }
 
 
-@register.simple_tag(takes_context=True)
-def absolute(context, url):
-    return context["request"].build_absolute_uri(url)
-
-
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
     return {"ancestors": ancestors, "page": page, "request": context["request"]}
-
-
-@register.simple_tag
-def active_locale():
-    return Locale.get_active()

@@ -1,5 +1,7 @@
 """The demo loader: the seed content, idempotent, and it never overwrites an editor's work."""
 
+import io
+
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
@@ -13,7 +15,7 @@ from website.models import SiteSettings
 
 
 def load():
-    call_command("load_initial_data", stdout=open("/dev/null", "w"))
+    call_command("load_initial_data", stdout=io.StringIO())
 
 
 def snapshot():

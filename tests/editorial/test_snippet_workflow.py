@@ -136,7 +136,7 @@ def test_approver_cannot_approve_their_own_theme_change(sections, client, django
     theme.refresh_from_db()
     assert theme.name == "Boligkontor" and theme.workflow_in_progress
     # Another approver sees it on the dashboard and may approve it; the author does not.
-    other = django_user_model.objects.create_user("godkjenner-2", password="pw")  # noqa: S106
+    other = django_user_model.objects.create_user("godkjenner-2", password="pw")
     other.groups.add(Group.objects.get(name="Godkjennere"))
     states = task.get_task_states_user_can_moderate(other)
     assert [s.workflow_state.object_id for s in states] == [str(theme.pk)]

@@ -44,17 +44,14 @@ def pages(tree):
 def switcher(html):
     """{language: url} of the other-language links in the header's switcher."""
     nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.DOTALL).group(0)
-    return dict(
-        (lang, href)
+    return {
+        lang: href
         for href, lang in re.findall(r'<a\b[^>]*\bhref="([^"]*)"[^>]*\bhreflang="(\w+)"', nav)
-    )
+    }
 
 
 def alternates(html):
-    return dict(
-        (lang, href)
-        for lang, href in re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]*)"', html)
-    )
+    return dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]*)"', html))
 
 
 @pytest.mark.parametrize("kind", TYPES)

@@ -468,7 +468,7 @@ def test_queries_are_recorded_with_zero_hits(client, content, nb, nn):
 
 @pytest.fixture
 def editor(django_user_model):
-    user = django_user_model.objects.create_user("redaktor", password="pw")  # noqa: S106
+    user = django_user_model.objects.create_user("redaktor", password="pw")
     group, _ = Group.objects.get_or_create(name="Editors")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(group)
@@ -494,7 +494,7 @@ def test_report_for_editors(client, content, editor):
 
 
 def test_report_needs_admin_access(client, django_user_model):
-    user = django_user_model.objects.create_user("publikum", password="pw")  # noqa: S106
+    user = django_user_model.objects.create_user("publikum", password="pw")
     client.force_login(user)
     assert client.get("/admin/reports/searches/").status_code in (302, 403)
 

@@ -14,16 +14,10 @@ from guidance.models import (
     QuoteIndexPage,
     QuotePage,
 )
-from tests.browser import (  # noqa: F401 - fixtures
-    axe_source,
-    browser_page,
-    chromium,
-    demo_database,
-    demo_site,
-)
+from tests.website.conftest import axe_source
 from website.models import HomePage, InformationPage
 
-# No django_db mark: the demo content is shared by the module (see tests/browser.py).
+# No django_db mark: the demo content is shared by the module (see tests/website/conftest.py).
 pytestmark = [pytest.mark.browser]
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -75,7 +69,7 @@ def run_axe(page, source):
 
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
-def test_no_wcag_violations_on_any_page_type(demo_site, browser_page, width):  # noqa: F811
+def test_no_wcag_violations_on_any_page_type(demo_site, browser_page, width):
     browser_page.set_viewport_size({"width": width, "height": 900})
     source = axe_source()
     urls = pages_to_check()
@@ -99,7 +93,7 @@ def test_no_wcag_violations_on_any_page_type(demo_site, browser_page, width):  #
     assert not found, found
 
 
-def test_axe_finds_real_violations(demo_site, browser_page):  # noqa: F811
+def test_axe_finds_real_violations(demo_site, browser_page):
     """The check can fail: a page with an unlabelled field and low contrast is caught."""
     browser_page.goto(demo_site.url + "/")
     browser_page.evaluate(

@@ -8,14 +8,8 @@ from django.contrib.auth import get_user_model
 
 from cases.models import CaseStudyPage
 from guidance.models import ActivityPage, FactorPage
-from tests.browser import (  # noqa: F401 - fixtures
-    browser_page,
-    chromium,
-    demo_database,
-    demo_site,
-)
 
-# No django_db mark: the demo content is shared by the module (see tests/browser.py).
+# No django_db mark: the demo content is shared by the module (see tests/website/conftest.py).
 pytestmark = [pytest.mark.browser]
 
 FACTOR_PATH = "/suksessfaktorer/organisering-og-samordning/"
@@ -30,7 +24,7 @@ def nynorsk_case_study_url():
     return CaseStudyPage.objects.get(locale__language_code="nn", alias_of__isnull=True).url
 
 
-def test_reader_goes_home_to_factor_to_quote_and_back(demo_site, browser_page):  # noqa: F811
+def test_reader_goes_home_to_factor_to_quote_and_back(demo_site, browser_page):
     page = browser_page
     page.goto(demo_site.url + "/")
     page.get_by_role("link", name=re.compile("Organisering og samordning")).first.click()
@@ -52,7 +46,7 @@ def test_reader_goes_home_to_factor_to_quote_and_back(demo_site, browser_page): 
     assert page.locator("h1").inner_text() == "Organisering og samordning"
 
 
-def test_switching_language_lands_on_the_same_page(demo_site, browser_page):  # noqa: F811
+def test_switching_language_lands_on_the_same_page(demo_site, browser_page):
     page = browser_page
     page.goto(demo_site.url + FACTOR_PATH)
     assert page.locator("html").get_attribute("lang") == "nb"
@@ -80,7 +74,7 @@ def test_switching_language_lands_on_the_same_page(demo_site, browser_page):  # 
     assert page.locator("html").get_attribute("lang") == "nb"
 
 
-def test_reader_searches_and_follows_a_result(demo_site, browser_page):  # noqa: F811
+def test_reader_searches_and_follows_a_result(demo_site, browser_page):
     page = browser_page
     page.goto(demo_site.url + "/")
     # search.js makes the box a combobox with suggestions.
@@ -98,7 +92,7 @@ def test_reader_searches_and_follows_a_result(demo_site, browser_page):  # noqa:
     assert page.locator("h1").inner_text() == title
 
 
-def test_keyboard_skip_link_and_language_switcher(demo_site, browser_page):  # noqa: F811
+def test_keyboard_skip_link_and_language_switcher(demo_site, browser_page):
     page = browser_page
     page.goto(demo_site.url + FACTOR_PATH)
     page.keyboard.press("Tab")
@@ -119,7 +113,7 @@ def test_keyboard_skip_link_and_language_switcher(demo_site, browser_page):  # n
     page.wait_for_url(re.compile(re.escape(nynorsk_factor_url()) + "$"))
 
 
-def test_phone_menu_opens_and_closes_by_keyboard(demo_site, browser_page):  # noqa: F811
+def test_phone_menu_opens_and_closes_by_keyboard(demo_site, browser_page):
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(demo_site.url + "/")
@@ -135,7 +129,7 @@ def test_phone_menu_opens_and_closes_by_keyboard(demo_site, browser_page):  # no
     assert not menu.is_visible()
 
 
-def test_print_shows_the_text_without_site_chrome(demo_site, browser_page):  # noqa: F811
+def test_print_shows_the_text_without_site_chrome(demo_site, browser_page):
     page = browser_page
     page.emulate_media(media="print")
     page.goto(demo_site.url + nynorsk_case_study_url())
@@ -160,7 +154,7 @@ def summary_count(page):
     return int(re.match(r"\d+", page.get_by_role("status").inner_text().strip()).group())
 
 
-def test_reader_narrows_a_search_by_a_facet_with_the_keyboard(demo_site, browser_page):  # noqa: F811
+def test_reader_narrows_a_search_by_a_facet_with_the_keyboard(demo_site, browser_page):
     page = browser_page
     page.goto(demo_site.url + "/")
     search = page.get_by_role("search").first.get_by_role("combobox")
@@ -206,7 +200,7 @@ def test_reader_narrows_a_search_by_a_facet_with_the_keyboard(demo_site, browser
     assert page.locator("h1").inner_text() == title
 
 
-def test_autocomplete_suggests_and_opens_by_keyboard(demo_site, browser_page):  # noqa: F811
+def test_autocomplete_suggests_and_opens_by_keyboard(demo_site, browser_page):
     page = browser_page
     page.goto(demo_site.url + "/")
     search = page.get_by_role("search").first.get_by_role("combobox")
@@ -228,7 +222,7 @@ def test_autocomplete_suggests_and_opens_by_keyboard(demo_site, browser_page):  
 
 
 # Last: it changes the demo content, which the next test would then have to load again.
-def test_editor_edits_and_publishes_an_activity(demo_site, browser_page):  # noqa: F811
+def test_editor_edits_and_publishes_an_activity(demo_site, browser_page):
     get_user_model().objects.create_superuser("redaktor", "redaktor@example.no", "hemmelig-123")
     factor = FactorPage.objects.get(locale__language_code="nb", number=3)
     activity = ActivityPage.objects.child_of(factor).live().order_by("path").first()

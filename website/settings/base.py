@@ -89,7 +89,6 @@ DATABASES = {
         conn_max_age=60,
     )
 }
-IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

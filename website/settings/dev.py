@@ -1,7 +1,7 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
-SECRET_KEY = "django-insecure-veiviser-dev-only"  # noqa: S105 - local development only
+SECRET_KEY = "django-insecure-veiviser-dev-only"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 

@@ -1,7 +1,7 @@
 from .base import *  # noqa: F403
 
 DEBUG = False
-SECRET_KEY = "veiviser-test-only"  # noqa: S105
+SECRET_KEY = "veiviser-test-only"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -151,7 +151,7 @@ def _json_ld_script(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=None)
     return format_html(
         '<script type="application/ld+json">{}</script>',
-        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped above
+        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
     )
 
 
