@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
@@ -139,8 +140,6 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
         if user.is_superuser:
             return states
         # Only other people's changes, to pages in the user's own sections.
-        from wagtail.permission_policies.pages import PagePermissionPolicy
-
         sections = PagePermissionPolicy().instances_user_has_any_permission_for(
             user, ["change", "publish"]
         )

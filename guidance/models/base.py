@@ -23,6 +23,8 @@ from editorial.models import OwnedPage
 from guidance.forms import GuidancePageForm
 from languages.models import WrittenFormPage
 
+from .snippets import Theme
+
 
 def live_in_locale(model, locale):
     """Public, live pages of ``model`` in ``locale``, ready for a listing."""
@@ -127,8 +129,6 @@ class ThemeLinkedPage(GuidancePage):
         Kept up to date by guidance.signal_handlers: themes are written after the page row
         (so after Wagtail indexes it), and a theme's publication changes pages it is linked to.
         """
-        from .snippets import Theme
-
         chosen = (
             type(self)
             .themes.through.objects.filter(**{f"{self._meta.model_name}_id": self.pk})
@@ -140,8 +140,6 @@ class ThemeLinkedPage(GuidancePage):
         return " ".join(names)  # one query: update_index reads every page
 
     def localized_themes(self):
-        from .snippets import Theme
-
         return Theme.objects.filter(
             locale_id=self.locale_id,
             live=True,
@@ -195,10 +193,8 @@ class FactorLinkedPage(ThemeLinkedPage):
         abstract = True
 
     def localized_factors(self):
-        from .factors import FactorPage
-
         return (
-            live_in_locale(FactorPage, self.locale)
+            live_in_locale(self._meta.get_field("factors").related_model, self.locale)
             .filter(translation_key__in=[factor.translation_key for factor in self.factors.all()])
             .order_by("number")
         )
