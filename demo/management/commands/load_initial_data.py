@@ -29,6 +29,7 @@ from guidance.models import (
     QuotePage,
     Theme,
 )
+from languages.sync import ensure_counterparts, synchronise_trees
 from website.models import HomePage, Notice, SiteSettings
 
 
@@ -54,7 +55,7 @@ class Command(BaseCommand):
             self.load_case_study(home)
             load_accessibility_statement(self, home)
             self.step("Nynorsk and bokmål page trees")
-            self.sync_trees()
+            self.created += synchronise_trees()
             self.step("Editorial roles and directorates' sections")
             load_editorial_demo(self.stdout)
             self.step("Search synonyms")
@@ -215,7 +216,9 @@ class Command(BaseCommand):
     def load_case_study(self, home):
         data = content.read("case_studies")
         index = self.index(home, CaseStudyIndexPage, data["index"])
-        nn_index = self.in_locale(index, self.nn)
+        # The case study is nynorsk: it goes under the nynorsk index, an alias until translated.
+        self.created += len(ensure_counterparts(index))
+        nn_index = index.get_translation(self.nn)
         case = data["case_study"]
         self.child(
             nn_index,
@@ -228,25 +231,6 @@ class Command(BaseCommand):
             themes=[self.themes[t] for t in case.pop("themes")],
             **case,
         )
-
-    def in_locale(self, page, locale):
-        """``page`` in ``locale``: its translation, or else a new alias that mirrors it."""
-        existing = page.get_translation_or_none(locale)
-        if existing is not None:
-            return existing.specific
-        self.created += 1
-        return page.copy_for_translation(locale, copy_parents=True, alias=True).specific
-
-    def sync_trees(self):
-        """Every page exists in both languages: untranslated ones as aliases of the original."""
-        home = Site.objects.get(is_default_site=True).root_page
-        originals = Page.objects.none()
-        for root in home.get_translations(inclusive=True):
-            originals |= root.get_descendants(inclusive=True).filter(alias_of__isnull=True)
-        for page in originals.order_by("depth", "path"):
-            for locale in (self.nb, self.nn):
-                if page.locale_id != locale.pk:
-                    self.in_locale(page, locale)
 
     # StreamField data ----------------------------------------------------------------------
 
