@@ -1,28 +1,30 @@
-"""Demo set-up of the editorial roles, called by ``load_initial_data``. Idempotent."""
+"""Demo set-up of the editorial roles, called by ``load_initial_data``. Idempotent.
+
+Which directorate edits which section is data: ``demo/content/editorial.yaml``.
+"""
 
 from django.apps import apps
 
 from wagtail.models import Locale
 
-from cases.models import CaseStudyIndexPage
+from demo import content
 from editorial import roles
 from editorial.models import Directorate
-from guidance.models import ArticleIndexPage, FactorIndexPage, QuoteIndexPage
 
-# Directorate (by abbreviation or name) -> the section of the demo tree it edits.
-DEMO_SECTIONS = [
-    ("Husbanken", FactorIndexPage),
-    ("Hdir", ArticleIndexPage),
-    ("NAV", QuoteIndexPage),
-    ("Bufdir", CaseStudyIndexPage),
-]
+
+def demo_sections():
+    """(directorate abbreviation or name, section page model) for each section of the demo."""
+    return [
+        (section["directorate"], apps.get_model(section["section"]))
+        for section in content.read("editorial")["sections"]
+    ]
 
 
 def load_editorial_demo(stdout=None):
     """Site-wide groups (now that the nynorsk tree exists) and four directorates' sections."""
     roles.ensure_roles(apps)
     default = Locale.get_default()
-    for name, model in DEMO_SECTIONS:
+    for name, model in demo_sections():
         directorate = (
             Directorate.objects.filter(abbreviation=name).first()
             or Directorate.objects.filter(name=name).first()

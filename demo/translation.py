@@ -7,8 +7,9 @@ alias into a real translation. A page that is already translated is never touche
 the loader again changes nothing and never overwrites an editor's work; strings an editor has
 already translated in an unfinished translation are kept too.
 
-The corrections are reviewed text, keyed by the exact source string (titles, desired states and
-summaries) or, for running text, as (wrong, right) replacements.
+The corrections are reviewed text, kept as data in ``demo/content/translation.yaml``: keyed by the
+exact source string (titles, desired states and summaries) or, for running text, as (wrong, right)
+replacements.
 """
 
 import logging
@@ -21,104 +22,14 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.strings import StringValue
 
 from core.text import norwegian_slug
+from demo import content
 from languages.apertium import ApertiumError, apertium_available
 
 logger = logging.getLogger(__name__)
 
-# nb source string -> reviewed nynorsk (a-infinitive, as Apertium's default nob-nno mode)
-NYNORSK = {
-    # Home and the overview
-    "Veiviser for boligsosialt arbeid": "Vegvisar for bustadsosialt arbeid",
-    "Suksessfaktorer for godt boligsosialt arbeid": "Suksessfaktorar for godt bustadsosialt arbeid",
-    "Arbeide helhetlig": "Arbeida heilskapleg",
-    # The six factors and their desired states
-    "Forankring og eierskap": "Forankring og eigarskap",
-    "Skape en felles forståelse av mål, ansvar, metoder og tiltak hos ledelse og i fagmiljøet.": (
-        "Skapa ei felles forståing av mål, ansvar, metodar og tiltak hos leiinga og i fagmiljøet."
-    ),
-    "Overordnet strategi": "Overordna strategi",
-    "Se utfordringer og løsninger i sammenheng med andre politikkområder.": (
-        "Sjå utfordringar og løysingar i samanheng med andre politikkområde."
-    ),
-    "Organisering og samordning": "Organisering og samordning",
-    "Ha et forpliktende og formalisert samarbeid på tvers av sektorer og forvaltningsnivåer.": (
-        "Ha eit forpliktande og formalisert samarbeid på tvers av sektorar og forvaltningsnivå."
-    ),
-    "Økonomiske ressurser": "Økonomiske ressursar",
-    "Sette av tilstrekkelige ressurser til gjennomføring.": (
-        "Setja av tilstrekkelege ressursar til gjennomføring."
-    ),
-    "Kompetanse": "Kompetanse",
-    "Utvikle, samle og dele nødvendig kunnskap.": "Utvikla, samla og dela nødvendig kunnskap.",
-    "Brukermedvirkning": "Brukarmedverknad",
-    "Nyttiggjøre seg av brukerens erfaring i politikkutforming og gjennomføring på både det "
-    "strategiske og operative nivå.": (
-        "Nyttiggjera seg erfaringa til brukarane i politikkutforming og gjennomføring på både det "
-        "strategiske og det operative nivået."
-    ),
-    # Activities
-    "Involvere ledelsen og øke kompetansen": "Involvera leiinga og auka kompetansen",
-    "Holde den tverrfaglige aksepten levende": "Halda den tverrfaglege aksepten levande",
-    "Boligsosialt arbeid i kommuneplanleggingen": "Bustadsosialt arbeid i kommuneplanlegginga",
-    "Involvere tjenestene i strategier og planer": "Involvera tenestene i strategiar og planar",
-    "Nye arbeidsformer og formaliserte møtepunkter": "Nye arbeidsformer og formaliserte møtepunkt",
-    "Tydelig rolle- og ansvarsfordeling": "Tydeleg rolle- og ansvarsfordeling",
-    "Etablere en tydelig og avklart rolle- og ansvarsfordeling for å unytte ressursene på en "
-    "effektiv måte.": (
-        "Etablera ei tydeleg og avklart rolle- og ansvarsfordeling for å utnytta ressursane på ein "
-        "effektiv måte."
-    ),
-    "Forankre planverket i økonomiplanen": "Forankra planverket i økonomiplanen",
-    "Forankre planverket i økonomiplan, og avsette nok budsjettmidler både til "
-    "personalressurser og aktiviteter/tiltak.": (
-        "Forankra planverket i økonomiplanen, og setja av nok budsjettmidlar både til "
-        "personalressursar og aktivitetar/tiltak."
-    ),
-    "Bruke kommunale og statlige virkemidler": "Bruka kommunale og statlege verkemiddel",
-    "Kartlegge og analysere den boligsosiale situasjonen": (
-        "Kartleggja og analysera den bustadsosiale situasjonen"
-    ),
-    "Dele erfaringer og spre kompetanse": "Dela erfaringar og spreia kompetanse",
-    "Involvere målgrupper og brukerorganisasjoner": "Involvera målgrupper og brukarorganisasjonar",
-    "Sette brukerens behov i sentrum": "Setja behova til brukarane i sentrum",
-    "Sette brukerens behov i sentrum for å få et egnet tilbud.": (
-        "Setja behova til brukarane i sentrum for å få eit eigna tilbod."
-    ),
-    # Index pages
-    "Sitater fra kommunene": "Sitat frå kommunane",
-    "Erfaringsartikler": "Erfaringsartiklar",
-    "Casestudier og rapporter": "Casestudiar og rapportar",
-}
-
-# Running text: Apertium translates proper names and titles of publications, which must stay.
-NYNORSK_FIXES = [
-    ("Imdi", "IMDi"),
-    ("«Bustad for velferd»", "«Bolig for velferd»"),
-    ("«Suksesskriterium i bustadsosialt arbeid»", "«Suksesskriterier i boligsosialt arbeid»"),
-    ("hos leiing og", "hos leiinga og"),
-]
-
-# nn source string -> reviewed bokmål (the nynorsk case study)
-BOKMAL = {
-    "Organisering og planlegging av boligsosialt arbeid i norske kommuner – fire casestudier": (
-        "Organisering og planlegging av boligsosialt arbeid i norske kommuner – fire casestudier"
-    ),
-}
-
-BOKMAL_FIXES = [
-    ("presentere benyttet kunnskap", "presentere nyttig kunnskap"),
-    (
-        "koordineringsutfordringene tilknyttet å etablere",
-        "koordineringsutfordringene knyttet til å etablere",
-    ),
-    ("målrettet og godt forankret planer", "målrettede og godt forankrede planer"),
-    ("nøkkelpersoner tilknyttet", "nøkkelpersoner knyttet til"),
-    ("datakjelden", "datakilden"),
-    ("datakjelder", "datakilder"),
-    ("godt kjennskap", "god kjennskap"),
-]
-
-CORRECTIONS = {"nn": (NYNORSK, NYNORSK_FIXES), "nb": (BOKMAL, BOKMAL_FIXES)}
+# Target language -> (whole strings, replacements), from demo/content/translation.yaml.
+CORRECTIONS = content.corrections()
+NYNORSK = CORRECTIONS["nn"][0]  # nb source string -> reviewed nynorsk
 
 MISSING_APERTIUM = (
     "Apertium is not installed (Debian packages apertium, apertium-nno-nob): the pages stay "

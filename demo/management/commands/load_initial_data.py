@@ -1,4 +1,7 @@
-"""Load Veiviser's demo content. Idempotent: existing content is reused, never overwritten."""
+"""Load Veiviser's demo content. Idempotent: existing content is reused, never overwritten.
+
+The content is data (``demo/content/*.yaml``); this command turns it into pages and snippets.
+"""
 
 import json
 
@@ -9,7 +12,7 @@ from wagtail.models import Locale, Page, Site
 
 from cases.models import CaseStudyIndexPage, CaseStudyPage
 from core.text import norwegian_slug
-from demo import content as demo
+from demo import content
 from demo.accessibility import load_accessibility_statement
 from demo.editorial import load_editorial_demo
 from demo.synonyms import load_demo_synonyms
@@ -26,6 +29,7 @@ from guidance.models import (
     QuotePage,
     Theme,
 )
+from languages.sync import ensure_counterparts, synchronise_trees
 from website.models import HomePage, Notice, SiteSettings
 
 
@@ -51,7 +55,7 @@ class Command(BaseCommand):
             self.load_case_study(home)
             load_accessibility_statement(self, home)
             self.step("Nynorsk and bokmål page trees")
-            self.sync_trees()
+            self.created += synchronise_trees()
             self.step("Editorial roles and directorates' sections")
             load_editorial_demo(self.stdout)
             self.step("Search synonyms")
@@ -67,29 +71,28 @@ class Command(BaseCommand):
     # Snippets ------------------------------------------------------------------------------
 
     def load_snippets(self):
-        for name, abbreviation, website in demo.DIRECTORATES:
-            _, created = Directorate.objects.get_or_create(
-                name=name, defaults={"abbreviation": abbreviation, "website": website}
-            )
+        organisations = content.read("organisations")
+        for directorate in organisations["directorates"]:
+            name = directorate.pop("name")
+            _, created = Directorate.objects.get_or_create(name=name, defaults=directorate)
             self.created += created
-        for name, number, county in demo.MUNICIPALITIES:
-            _, created = Municipality.objects.get_or_create(
-                number=number, defaults={"name": name, "county": county}
-            )
+        for municipality in organisations["municipalities"]:
+            number = municipality.pop("number")
+            _, created = Municipality.objects.get_or_create(number=number, defaults=municipality)
             self.created += created
         self.themes = {}
-        for slug, (nb_name, nn_name, description) in demo.THEMES.items():
+        for slug, names in content.themes().items():
             theme = Theme.objects.filter(locale=self.nb, slug=slug).first()
             if theme is None:
                 theme = Theme.objects.create(
-                    locale=self.nb, slug=slug, name=nb_name, description=description
+                    locale=self.nb, slug=slug, name=names.nb, description=names.description
                 )
                 theme.save_revision().publish()  # live, with a live revision, like a page
                 self.created += 1
             if not theme.has_translation(self.nn):
                 translation = theme.copy_for_translation(self.nn)
-                translation.name = nn_name
-                translation.slug = norwegian_slug(nn_name)
+                translation.name = names.nn
+                translation.slug = norwegian_slug(names.nn)
                 translation.live = True
                 translation.save()
                 translation.save_revision().publish()
@@ -117,12 +120,11 @@ class Command(BaseCommand):
         return page
 
     def load_home(self):
+        site_content = content.read("site")
         root = Page.get_first_root_node()
         home = HomePage.objects.filter(locale=self.nb).first()
         if home is None:
-            home = self.child(
-                root, HomePage, "veiviser", title=demo.HOME["title"], intro=demo.HOME["intro"]
-            )
+            home = self.child(root, HomePage, "veiviser", **site_content["home"])
             site = Site.objects.filter(is_default_site=True).first()
             old_root = site.root_page if site else None
             if site is None:
@@ -135,64 +137,71 @@ class Command(BaseCommand):
                 old_root.delete()
         settings = SiteSettings.for_site(Site.objects.get(root_page=home))
         if not settings.contact_email:
-            settings.contact_email = demo.CONTACT_EMAIL
+            settings.contact_email = site_content["contact_email"]
         if settings.notice is None:
             notice = Notice.objects.filter(locale=self.nb).first()
             if notice is None:
-                notice = Notice.objects.create(locale=self.nb, **demo.NOTICE)
+                notice = Notice.objects.create(locale=self.nb, **site_content["notice"])
                 notice.save_revision().publish()
             settings.notice = notice
         settings.save()
         return home
 
+    def index(self, home, model, index):
+        """The index page of a section, from the section's ``index`` data."""
+        index = dict(index)
+        if "body" in index:
+            index["body"] = self.stream(index["body"])
+        return self.child(home, model, index.pop("slug"), **index)
+
     def load_factors(self, home):
-        index = self.child(
-            home,
-            FactorIndexPage,
-            demo.FACTOR_INDEX["slug"],
-            title=demo.FACTOR_INDEX["title"],
-            intro=demo.FACTOR_INDEX["intro"],
-            body=self.stream(demo.FACTOR_INDEX["body"]),
-        )
+        data = content.read("factors")
+        index = self.index(home, FactorIndexPage, data["index"])
         factors = {}
-        for number, name, slug, desired_state, activities in demo.FACTORS:
+        for factor_data in data["factors"]:
+            number = factor_data["number"]
             factor = self.child(
-                index, FactorPage, slug, title=name, number=number, desired_state=desired_state
+                index,
+                FactorPage,
+                factor_data["slug"],
+                title=factor_data["name"],
+                number=number,
+                desired_state=factor_data["desired_state"],
             )
             factors[number] = factor
-            for title, summary, themes in activities:
+            for activity in factor_data["activities"]:
                 self.child(
                     factor,
                     ActivityPage,
-                    norwegian_slug(title),
-                    title=title,
-                    summary=summary,
-                    themes=[self.themes[t] for t in themes],
+                    norwegian_slug(activity["title"]),
+                    title=activity["title"],
+                    summary=activity["summary"],
+                    themes=[self.themes[t] for t in activity["themes"]],
                 )
         return factors
 
     def load_quotes(self, home):
-        slug, title, intro = demo.INDEX_PAGES["quotes"]
-        index = self.child(home, QuoteIndexPage, slug, title=title, intro=intro)
+        data = content.read("quotes")
+        index = self.index(home, QuoteIndexPage, data["index"])
         quotes = {}
-        for slug, title, text, municipality, factor, themes in demo.QUOTES:
-            quotes[slug] = self.child(
+        for quote in data["quotes"]:
+            quotes[quote["slug"]] = self.child(
                 index,
                 QuotePage,
-                slug,
-                title=title,
-                quote=text,
-                municipality=Municipality.objects.get(number=municipality),
-                source=demo.QUOTE_SOURCE,
-                factors=[self.factors[factor]],
-                themes=[self.themes[t] for t in themes],
+                quote["slug"],
+                title=quote["title"],
+                quote=quote["quote"],
+                municipality=Municipality.objects.get(number=quote["municipality"]),
+                source=data["source"],
+                factors=[self.factors[quote["factor"]]],
+                themes=[self.themes[t] for t in quote["themes"]],
             )
         return quotes
 
     def load_articles(self, home):
-        slug, title, intro = demo.INDEX_PAGES["articles"]
-        index = self.child(home, ArticleIndexPage, slug, title=title, intro=intro)
-        for article in demo.ARTICLES:
+        data = content.read("articles")
+        index = self.index(home, ArticleIndexPage, data["index"])
+        for article in data["articles"]:
             self.child(
                 index,
                 ArticlePage,
@@ -205,10 +214,12 @@ class Command(BaseCommand):
             )
 
     def load_case_study(self, home):
-        slug, title, intro = demo.INDEX_PAGES["cases"]
-        index = self.child(home, CaseStudyIndexPage, slug, title=title, intro=intro)
-        nn_index = self.in_locale(index, self.nn)
-        case = dict(demo.CASE_STUDY_NN)
+        data = content.read("case_studies")
+        index = self.index(home, CaseStudyIndexPage, data["index"])
+        # The case study is nynorsk: it goes under the nynorsk index, an alias until translated.
+        self.created += len(ensure_counterparts(index))
+        nn_index = index.get_translation(self.nn)
+        case = data["case_study"]
         self.child(
             nn_index,
             CaseStudyPage,
@@ -221,44 +232,29 @@ class Command(BaseCommand):
             **case,
         )
 
-    def in_locale(self, page, locale):
-        """``page`` in ``locale``: its translation, or else a new alias that mirrors it."""
-        existing = page.get_translation_or_none(locale)
-        if existing is not None:
-            return existing.specific
-        self.created += 1
-        return page.copy_for_translation(locale, copy_parents=True, alias=True).specific
-
-    def sync_trees(self):
-        """Every page exists in both languages: untranslated ones as aliases of the original."""
-        home = Site.objects.get(is_default_site=True).root_page
-        originals = Page.objects.none()
-        for root in home.get_translations(inclusive=True):
-            originals |= root.get_descendants(inclusive=True).filter(alias_of__isnull=True)
-        for page in originals.order_by("depth", "path"):
-            for locale in (self.nb, self.nn):
-                if page.locale_id != locale.pk:
-                    self.in_locale(page, locale)
-
     # StreamField data ----------------------------------------------------------------------
 
     def stream(self, blocks):
+        """StreamField JSON of ``blocks``, each ``{block type: value}`` as in the data files."""
         data = []
-        for kind, *args in blocks:
-            if kind == "heading":
-                value = {"text": args[0], "level": "h2"}
-            elif kind == "paragraph":
-                value = args[0]
-            elif kind == "quote":
-                value = {"quote_page": self.quotes[args[0]].pk, "text": "", "attribution": ""}
-            elif kind == "question":
-                value = {"question": args[0], "reflection": ""}
-            elif kind == "related_links":
-                value = {
-                    "heading": args[0],
-                    "links": [{"label": label, "page": None, "url": url} for label, url in args[1]],
-                }
-            else:
-                raise ValueError(f"Unknown demo block {kind!r}")
-            data.append({"type": kind, "value": value})
+        for block in blocks:
+            ((kind, value),) = block.items()
+            data.append({"type": kind, "value": self.block_value(kind, value)})
         return json.dumps(data)
+
+    def block_value(self, kind, value):
+        if kind == "paragraph":
+            return value
+        if kind == "heading":
+            return {"text": value, "level": "h2"}
+        if kind == "quote":  # the quote page itself, by its slug
+            return {"quote_page": self.quotes[value].pk, "text": "", "attribution": ""}
+        if kind == "question":
+            return {"question": value, "reflection": ""}
+        if kind == "related_links":
+            links = [
+                {"label": link["label"], "page": None, "url": link["url"]}
+                for link in value["links"]
+            ]
+            return {"heading": value["heading"], "links": links}
+        raise ValueError(f"Unknown demo block {kind!r}")
