@@ -2,7 +2,7 @@
 
 import pytest
 
-from search import engine
+from search import matching
 from tests.factories.guidance import ActivityPageFactory, ArticlePageFactory, QuotePageFactory
 from tests.helpers import nynorsk_alias, publish
 from tests.search.helpers import postgres_only, titles
@@ -66,7 +66,7 @@ def test_title_ranks_above_summary_and_body(client, tree):
 def test_drafts_never_crowd_out_visible_matches(client, tree, monkeypatch):
     # Matches are read ranked in windows of 2 × MAX_MATCHES; here the first window holds
     # only drafts (same text, newer ids), the visible pages come in the second.
-    monkeypatch.setattr(engine, "MAX_MATCHES", 2)
+    monkeypatch.setattr(matching, "MAX_MATCHES", 2)
     for n in range(2):
         publish(QuotePageFactory(parent=tree.quote_index, title=f"Sitat {n}", quote="Kommunen."))
     for n in range(4):
