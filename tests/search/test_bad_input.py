@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.helpers import nynorsk_alias
+
 BAD_QUERIES = [
     "",
     " ",
@@ -91,3 +93,32 @@ def test_page_past_the_end_shows_the_last_page(client, content):
     response = client.get("/sok/", {"q": "kommunen", "page": "50"})
     assert response.context["results_page"].number == 1
     assert response.context["messages_for_search"]
+
+
+@pytest.mark.parametrize("value", ["²", "①", "٣", "7", "99999999999999999999", "1" * 5000])
+def test_factor_values_that_name_no_factor_are_ignored(client, content, value):
+    # «²» and «①» pass str.isdigit() but not int(): once a 500.
+    response = client.get("/sok/", {"q": "kommunen", "factor": value})
+    assert response.status_code == 200
+    assert response.context["selected"] == {}
+    assert len(response.context["hits"]) == 4
+    assert response.context["messages_for_search"]
+
+
+@pytest.mark.parametrize(
+    "name", ["q", "order", "page", "factor", "theme", "type", "municipality", "year"]
+)
+def test_nul_bytes_never_fail(client, content, name):
+    response = client.get("/sok/", {"q": "kommunen", name: "ko\x00mmune\x00"})
+    assert response.status_code == 200
+
+
+def test_a_factor_is_valid_where_it_exists_in_the_readers_language(client, content, nn):
+    # The nynorsk site has no factors until the bokmål ones get their nynorsk counterparts.
+    response = client.get("/nn/sok/", {"factor": "3"})
+    assert response.context["selected"] == {}
+    assert response.context["messages_for_search"]
+    nynorsk_alias(content["factors"][2], nn)
+    response = client.get("/nn/sok/", {"factor": "3"})
+    assert response.context["selected"] == {"factor": "3"}
+    assert not response.context["messages_for_search"]
