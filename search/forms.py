@@ -8,13 +8,13 @@ that is not offered falls back to relevance, and a page that is no number shows 
 import unicodedata
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from guidance.content_types import searchable_models
-from guidance.models import FactorPage, Theme
-from guidance.models.base import live_in_locale
 
 from .facet_index import FACETS
+from .facets import FacetData
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUE_LENGTH = 100
@@ -71,17 +71,15 @@ class SearchForm(forms.Form):
     def __init__(self, data, locale):
         super().__init__(data)
         self.locale = locale
-        # Asked of the database only when the address names a factor or a theme.
-        self.fields["factor"].choices = lambda: [
-            (str(number), number)
-            for number in live_in_locale(FactorPage, locale).values_list("number", flat=True)
-        ]
-        self.fields["theme"].choices = lambda: Theme.objects.filter(
-            locale=locale, live=True
-        ).values_list("slug", "name")
-        self.fields["type"].choices = [
-            (model.search_key, model._meta.verbose_name) for model in searchable_models()
-        ]
+        # Factors and themes are those of the reader's language, asked of the facet data (kept
+        # per process) and only when the address names one.
+        self.fields["factor"].choices = lambda: [(n, n) for n in self.facet_data.factor_by_number]
+        self.fields["theme"].choices = lambda: [(s, s) for s in self.facet_data.theme_by_slug]
+        self.fields["type"].choices = [(m.search_key, m.search_key) for m in searchable_models()]
+
+    @cached_property
+    def facet_data(self):
+        return FacetData.for_locale(self.locale)
 
     @property
     def query(self):

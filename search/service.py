@@ -9,7 +9,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from core.search_links import SearchLinks
 
-from .facets import FacetData, apply_facets, link_options
+from .facets import apply_facets, link_options
 from .hits import highlight_pattern, load_hits
 from .matching import find
 
@@ -62,7 +62,7 @@ def run_search(form):
     if not query and not selected:
         return SearchResult(query, order, selected, messages)
 
-    data = FacetData.for_locale(locale)
+    data = form.facet_data
     visible = data.index.position
     if query:
         found, variants, corrected = find(locale, query, visible)
