@@ -113,6 +113,9 @@ class CaseStudyPage(FactorLinkedPage):
     teaser_field = "summary"
     listing_label = _("Case studies")
     listing_position = 50
+    teaser_is_html = True
+    year_field = "year"
+    municipality_field = "municipalities"
     newest_first = ("-year", "-pk")  # dated by the year of publication
     card_template = "includes/cards/case_study.html"
     factor_section_heading = _("Case studies and reports")

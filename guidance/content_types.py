@@ -7,7 +7,7 @@ content type is added by declaring those on its model, in whichever app it lives
 
 from functools import cache
 
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
 from .models.base import FactorLinkedPage, ThemeLinkedPage
 
@@ -30,3 +30,38 @@ def theme_linked_models():
 def factor_linked_models():
     """The models listed on a factor page: everything that links to factors by choice."""
     return tuple(model for model in searchable_models() if issubclass(model, FactorLinkedPage))
+
+
+def searchable_pages(locale):
+    """Live, public pages of the searchable types in ``locale``, aliases (untranslated) included."""
+    return Page.objects.live().public().type(*searchable_models()).filter(locale=locale)
+
+
+def relation_querysets(models, relation, target_value, pages_of):
+    """(page id, ``target_value``) rows of the many-to-many ``relation`` of several models.
+
+    A queryset per model, over its through table, for ``union_all``. ``pages_of(model)`` gives
+    the lookups that choose the model's pages (``{"locale": locale}``, ``{"pk__in": ids}``), or
+    None to leave the model out.
+    """
+    querysets = []
+    for model in models:
+        lookups = pages_of(model)
+        if lookups is None:
+            continue
+        source = model._meta.model_name
+        querysets.append(
+            getattr(model, relation)
+            .through.objects.filter(**{f"{source}__{key}": value for key, value in lookups.items()})
+            .values_list(f"{source}_id", target_value)
+            .order_by()
+        )
+    return querysets
+
+
+def union_all(querysets):
+    """The rows of ``querysets`` (of the same columns) in one query."""
+    if not querysets:
+        return []
+    first, *rest = querysets
+    return list(first.union(*rest, all=True)) if rest else list(first)

@@ -6,14 +6,20 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
-from tests.factories.cases import CaseStudyIndexPageFactory
+from tests.factories.cases import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from tests.factories.guidance import (
+    ActivityPageFactory,
     ArticleIndexPageFactory,
+    ArticlePageFactory,
     FactorIndexPageFactory,
     FactorPageFactory,
+    MunicipalityFactory,
     QuoteIndexPageFactory,
+    QuotePageFactory,
+    ThemeFactory,
 )
 from tests.factories.website import HomePageFactory
+from tests.helpers import nynorsk_alias, publish
 
 
 def is_test_database():
@@ -88,6 +94,71 @@ def tree(home):
     t.article_index = ArticleIndexPageFactory(parent=home)
     t.case_index = CaseStudyIndexPageFactory(parent=home)
     return t
+
+
+@pytest.fixture
+def content(tree, nb, nn):
+    """A page of each searchable type on factor 3, with themes and municipalities (search,
+    theme pages)."""
+    f1, f3 = tree.factors[0], tree.factors[2]
+    boligkontor = ThemeFactory(name="Boligkontor", slug="boligkontor", locale=nb)
+    ledelse = ThemeFactory(name="Ledelse", slug="ledelse", locale=nb)
+    hamar = MunicipalityFactory(name="Hamar kommune", number="3403")
+    alta = MunicipalityFactory(name="Alta kommune", number="5601")
+    activity = publish(
+        ActivityPageFactory(
+            parent=f3,
+            title="Tydelig ansvarsfordeling",
+            summary="Kommunen fordeler ansvaret mellom tjenestene.",
+        ),
+        themes=[boligkontor],
+    )
+    quote = publish(
+        QuotePageFactory(
+            parent=tree.quote_index,
+            title="Hamar om samarbeid",
+            quote="Vi lykkes i kommunen når vi jobber tverrfaglig og tverretatlig.",
+            municipality=hamar,
+        ),
+        factors=[f3],
+        themes=[boligkontor],
+    )
+    article = publish(
+        ArticlePageFactory(
+            parent=tree.article_index,
+            title="Ledelse i kommunen",
+            lead="Ledere i kommunen forankrer arbeidet.",
+        ),
+        factors=[f1, f3],
+        themes=[ledelse],
+    )
+    case = publish(
+        CaseStudyPageFactory(
+            parent=tree.case_index,
+            title="Fire casestudiar",
+            summary="<p>Korleis kan kommunen samordne innsatsen?</p>",
+            year=2011,
+        ),
+        factors=[f3],
+        themes=[boligkontor],
+        municipalities=[hamar, alta],
+    )
+    pages = {"activity": activity, "quote": quote, "article": article, "case": case}
+    return {"factors": tree.factors, "themes": [boligkontor, ledelse], **pages}
+
+
+@pytest.fixture
+def nynorsk(content, nn):
+    """Every page also in nynorsk, as the untranslated aliases the site creates."""
+    for factor in content["factors"]:
+        nynorsk_alias(factor, nn)
+    aliases = {
+        name: nynorsk_alias(content[name], nn) for name in ("activity", "quote", "article", "case")
+    }
+    theme = content["themes"][0].copy_for_translation(nn)
+    theme.name, theme.slug = "Bustadkontor", "bustadkontor"
+    theme.save()
+    return {**aliases, "theme": theme}
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from guidance import views as guidance_views
 from languages.sitemaps import BilingualSitemap
 from search import views as search_views
 from website import views as website_views
@@ -24,7 +25,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search, name="search"),
     path("sok/forslag/", search_views.suggestions, name="search_suggestions"),
-    path("tema/<str:slug>/", search_views.theme_page, name="theme"),
+    path("tema/<str:slug>/", guidance_views.theme_page, name="theme"),
     path("", include("editorial.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -46,6 +46,10 @@ class GuidancePage(WrittenFormPage, OwnedPage, Page):
     teaser_field = None  # the field that sums a page up in cards, excerpts and descriptions
     listing_label = None  # what a list of them is called («Sitater»)
     listing_position = 0  # where it comes in the type facet, on factor pages and the dashboard
+    # What the search's facets read of it:
+    teaser_is_html = False  # the teaser field is rich text (stripped for excerpts)
+    year_field = None  # a field with the year it is listed under, instead of first publishing's
+    municipality_field = None  # its foreign key or many-to-many to Municipality
 
     base_form_class = GuidancePageForm
 

@@ -76,6 +76,7 @@ class QuotePage(FactorLinkedPage):
     teaser_field = "quote"
     listing_label = _("Quotes")
     listing_position = 30
+    municipality_field = "municipality"
     listing_related = ("municipality",)
     card_template = "includes/cards/quote.html"
     card_grid_class = "quote-grid"

@@ -5,15 +5,9 @@ from collections import defaultdict
 from django.db.models import Q, Subquery
 from django.urls import reverse
 
-from wagtail.models import Page
-
-from cases.models import CaseStudyPage
-from guidance.models import ActivityPage, ArticlePage, FactorPage, QuotePage, Theme
-from guidance.models.base import live_in_locale
-
-from .engine import _links
-
-TAGGED_TYPES = (QuotePage, ArticlePage, CaseStudyPage)
+from .content_types import factor_linked_models, relation_querysets, union_all
+from .models import ActivityPage, FactorPage, Theme
+from .models.base import live_in_locale
 
 
 def theme_url(theme):
@@ -29,8 +23,8 @@ class FactorGroup:
 def theme_content(theme):
     """``[FactorGroup, …]`` for the factors with content on ``theme``, then the unlinked items.
 
-    Seven queries whatever the amount of content: the factors, one per content type, and the
-    factor links of quotes, articles and case studies.
+    A constant number of queries whatever the amount of content: the factors, one per content
+    type, and the factor links of the types that choose their factors.
     """
     factors = list(live_in_locale(FactorPage, theme.locale).order_by("number"))
     by_path = {f.path: f for f in factors}
@@ -39,17 +33,24 @@ def theme_content(theme):
     unlinked = []
 
     for activity in ActivityPage.linked_to_theme(theme).order_by("path"):
-        factor = by_path.get(activity.path[: -Page.steplen])
+        factor = by_path.get(ActivityPage.factor_path_of(activity.path))
         (groups[factor.pk].items if factor else unlinked).append(activity)
 
+    tagged_models = factor_linked_models()
     tagged = []
-    for model in TAGGED_TYPES:
+    for model in tagged_models:
         tagged.extend(model.linked_to_theme(theme).order_by("title"))
     ids_by_model = defaultdict(list)
     for page in tagged:
         ids_by_model[type(page)].append(page.pk)
     factor_keys = defaultdict(set)
-    for pk, key in _links(TAGGED_TYPES, "factors", "factorpage__translation_key", ids_by_model):
+    rows = relation_querysets(
+        tagged_models,
+        "factors",
+        "factorpage__translation_key",
+        lambda model: {"pk__in": ids_by_model[model]} if ids_by_model[model] else None,
+    )
+    for pk, key in union_all(rows):
         factor_keys[pk].add(key)
     for page in tagged:
         linked = [by_key[k] for k in factor_keys[page.pk] if k in by_key]
@@ -68,7 +69,7 @@ def themes_for_factor(factor):
         )
     ).values("theme__translation_key")
     condition = Q(translation_key__in=Subquery(activity_themes))
-    for model in TAGGED_TYPES:
+    for model in factor_linked_models():
         source = model._meta.model_name
         links = model.themes.through.objects.filter(
             **{f"{source}__in": Subquery(model.linked_to_factor(factor).values("pk"))}

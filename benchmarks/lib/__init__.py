@@ -1,0 +1,1 @@
+"""What the benchmark scripts share; not a script itself (`make benchmark` runs benchmarks/*.py)."""

@@ -1,0 +1,76 @@
+"""Timings and query counts of the search and of a factor page, through Django's test client."""
+
+import statistics
+import time
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+ROUNDS = 3
+QUERIES = [
+    "kommune",
+    "tverrfaglig samarbeid",
+    "bolig",
+    "boligkontor",
+    "ledelse",
+    "vanskeligstilte",
+    "bostøtte",
+    "planarbeid",
+    "oppfølging i hjemmet",
+    "husbanken",
+]
+TYPOS = ["boligsosalt", "kommne", "tverfaglig samarbied", "bostotte", "xyzzy"]
+FACETS = [
+    {"factor": "3"},
+    {"theme": "boligkontor"},
+    {"factor": "1", "theme": "tverrfaglig-samarbeid"},
+    {"type": "quote"},
+    {"factor": "2", "type": "case", "year": "2019"},
+]
+
+
+def percentile(values, pct):
+    values = sorted(values)
+    return values[min(len(values) - 1, round(pct / 100 * (len(values) - 1)))]
+
+
+def measure_search(client, facets, url="/sok/"):
+    timings, query_counts = [], []
+    for query in QUERIES:  # warm-up round, not counted
+        client.get(url, {"q": query})
+    for _ in range(ROUNDS):
+        for i, query in enumerate(QUERIES):
+            params = {"q": query, **(FACETS[i % len(FACETS)] if facets else {})}
+            with CaptureQueriesContext(connection) as ctx:
+                start = time.perf_counter()
+                response = client.get(url, params)
+                timings.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, (params, response.status_code)
+            query_counts.append(len(ctx))
+    return timings, query_counts
+
+
+def measure_typos(client):
+    for query in TYPOS:  # warm-up: the first one also builds the word list
+        client.get("/sok/", {"q": query})
+    timings = []
+    for _ in range(ROUNDS):
+        for query in TYPOS:
+            start = time.perf_counter()
+            response = client.get("/sok/", {"q": query})
+            timings.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200
+    return timings
+
+
+def measure_factor_page(client):
+    url = "/suksessfaktorer/faktor-3/"
+    client.get(url)
+    timings = []
+    for _ in range(10):
+        with CaptureQueriesContext(connection) as ctx:
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    return len(ctx), statistics.median(timings)
