@@ -56,3 +56,13 @@ class ArticlePage(FactorLinkedPage):
         return ngettext("See all %(counter)s article", "See all %(counter)s articles", count) % {
             "counter": count
         }
+
+    def json_ld(self, request):
+        data = self.schema_org(request, "Article")
+        if self.first_published_at:
+            data["datePublished"] = self.first_published_at
+        if self.directorate_id:
+            owner = {"@type": "GovernmentOrganization", "name": self.directorate.name}
+            data["publisher"] = owner
+            data["author"] = owner
+        return data

@@ -32,6 +32,7 @@ class FactorIndexPage(GuidancePage):
     parent_page_types = ["website.HomePage"]
     subpage_types = ["guidance.FactorPage"]
     max_count_per_parent = 1
+    teaser_field = "intro"
 
     class Meta:
         verbose_name = _("success factor overview")

@@ -59,9 +59,3 @@ def _link(code, url, is_current, exact):
         "is_current": is_current,
         "is_exact": exact,
     }
-
-
-@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page):
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
-    return {"ancestors": ancestors, "page": page, "request": context["request"]}
