@@ -44,6 +44,7 @@ def people(names):
 class CaseStudyIndexPage(ListingIndexPage):
     subpage_types = ["cases.CaseStudyPage"]
     listing_context_name = "case_studies"
+    listing_empty_text = _("No case studies yet.")
     listing_order = ("-year", "title")
 
     class Meta:

@@ -16,6 +16,8 @@ from .base import FactorLinkedPage, ListingIndexPage
 class ArticleIndexPage(ListingIndexPage):
     subpage_types = ["guidance.ArticlePage"]
     listing_context_name = "articles"
+    listing_empty_text = _("No articles yet.")
+    listing_card_label = _("Article")
     listing_order = ("-first_published_at",)
 
     class Meta:

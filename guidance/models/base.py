@@ -108,12 +108,17 @@ class ListingIndexPage(GuidancePage):
     listing_context_name = "items"
     listing_order = ("title",)
     listing_page_size = 24
+    listing_card_label = None  # a label above each card's title («Artikkel»)
+    listing_empty_text = None  # what the page says while it has nothing to list
 
     class Meta:
         abstract = True
 
+    def listing_model(self):
+        return apps.get_model(self.subpage_types[0])
+
     def listing(self):
-        model = apps.get_model(self.subpage_types[0])
+        model = self.listing_model()
         return live_in_locale(model, self.locale).child_of(self).order_by(*self.listing_order)
 
     def get_context(self, request, *args, **kwargs):
@@ -124,7 +129,15 @@ class ListingIndexPage(GuidancePage):
         )
         context[self.listing_context_name] = listing_page
         context["listing_page"] = listing_page
+        # Each child is drawn by the card its model declares (FactorLinkedPage.card_template).
+        model = self.listing_model()
+        context["card_template"] = model.card_template
+        context["card_grid_class"] = model.card_grid_class
         return context
+
+    def get_template(self, request, *args, **kwargs):
+        # One template for every overview: Wagtail would look for one per model.
+        return "guidance/listing_index_page.html"
 
 
 class ThemeLinkedPage(GuidancePage):

@@ -60,6 +60,14 @@ class LinkedSection:
         return self.model.factor_section_heading
 
     @property
+    def card_template(self):
+        return self.model.card_template
+
+    @property
+    def card_grid_class(self):
+        return self.model.card_grid_class
+
+    @property
     def more(self):
         return self.total > len(self.pages)
 
