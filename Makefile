@@ -39,12 +39,13 @@ test: $(VENV)/.installed-test ## Install what the tests need and run the whole s
 	$(MANAGE) compile_translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: $(VENV)/.installed-test ## ruff, djhtml, the layers contract (import-linter), module size
+lint: $(VENV)/.installed-test ## ruff, djhtml, the layers contract (import-linter), module size, template width
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 	$(BIN)/lint-imports
 	$(BIN)/python scripts/check_module_size.py
+	$(BIN)/python scripts/check_template_width.py
 
 check: $(VENV)/.installed ## Django system checks, production deploy checks, missing migrations
 	$(MANAGE) check

@@ -1,6 +1,7 @@
 """Case studies, reports and municipal examples."""
 
 import datetime
+import re
 
 from modelcluster.fields import ParentalManyToManyField
 
@@ -19,6 +20,7 @@ from guidance.models import FactorLinkedPage
 from guidance.models.base import ListingIndexPage
 
 EARLIEST_YEAR = 1945
+AUTHOR_SEPARATORS = re.compile(r",|;|\s+(?:og|and|&)\s+")
 
 
 def validate_year(value):
@@ -30,9 +32,19 @@ def validate_year(value):
         )
 
 
+def people(names):
+    """«A. Aas, B. Berg og C. Crow» → three schema.org Person objects."""
+    return [
+        {"@type": "Person", "name": name.strip()}
+        for name in AUTHOR_SEPARATORS.split(names)
+        if name.strip()
+    ]
+
+
 class CaseStudyIndexPage(ListingIndexPage):
     subpage_types = ["cases.CaseStudyPage"]
     listing_context_name = "case_studies"
+    listing_empty_text = _("No case studies yet.")
     listing_order = ("-year", "title")
 
     class Meta:
@@ -136,3 +148,19 @@ class CaseStudyPage(FactorLinkedPage):
         super().clean()
         if self.report_link_text and not self.report_url:
             raise ValidationError({"report_url": _("Give the address the link text points to.")})
+
+    def json_ld(self, request):
+        is_report = self.publication_type == self.PublicationType.REPORT
+        data = self.schema_org(request, "Report" if is_report else "ScholarlyArticle")
+        if self.authors:
+            data["author"] = people(self.authors)
+        if self.publisher:
+            data["publisher"] = {"@type": "Organization", "name": self.publisher}
+        if self.year:
+            data["datePublished"] = str(self.year)
+            data["copyrightYear"] = self.year
+        if self.commissioned_by:
+            data["funder"] = {"@type": "Organization", "name": self.commissioned_by}
+        if self.report_url:
+            data["sameAs"] = self.report_url
+        return data

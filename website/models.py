@@ -42,6 +42,7 @@ class HomePage(GuidancePage):
         "website.InformationPage",
     ]
     max_count_per_parent = 1
+    teaser_field = "intro"
 
     class Meta:
         verbose_name = _("home page")
@@ -83,6 +84,7 @@ class InformationPage(GuidancePage):
     ]
     parent_page_types = ["website.HomePage"]
     subpage_types = []
+    teaser_field = "lead"
 
     class Meta:
         verbose_name = _("information page")

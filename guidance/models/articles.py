@@ -16,6 +16,8 @@ from .base import FactorLinkedPage, ListingIndexPage
 class ArticleIndexPage(ListingIndexPage):
     subpage_types = ["guidance.ArticlePage"]
     listing_context_name = "articles"
+    listing_empty_text = _("No articles yet.")
+    listing_card_label = _("Article")
     listing_order = ("-first_published_at",)
 
     class Meta:
@@ -56,3 +58,13 @@ class ArticlePage(FactorLinkedPage):
         return ngettext("See all %(counter)s article", "See all %(counter)s articles", count) % {
             "counter": count
         }
+
+    def json_ld(self, request):
+        data = self.schema_org(request, "Article")
+        if self.first_published_at:
+            data["datePublished"] = self.first_published_at
+        if self.directorate_id:
+            owner = {"@type": "GovernmentOrganization", "name": self.directorate.name}
+            data["publisher"] = owner
+            data["author"] = owner
+        return data

@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.text import page_description
 from editorial.models import OwnedPage
 from guidance.forms import GuidancePageForm
 from languages.models import WrittenFormPage
@@ -78,6 +79,28 @@ class GuidancePage(WrittenFormPage, OwnedPage, Page):
         value = getattr(self, self.teaser_field, "") if self.teaser_field else ""
         return value or self.search_description
 
+    def json_ld(self, request):
+        """The page in schema.org terms for search engines (a dict), or None to say nothing.
+
+        Publications override it, starting from ``schema_org()``; base.html serialises it.
+        """
+        return None
+
+    def schema_org(self, request, schema_type):
+        """What every schema.org description of a page says: its title, language and address."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": schema_type,
+            "headline": self.title[:110],
+            "name": self.title,
+            "description": page_description(self),
+            "inLanguage": self.content_language,
+            "url": self.get_full_url(request),
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at
+        return data
+
 
 class ListingIndexPage(GuidancePage):
     """An overview that lists its live children (``subpage_types[0]``) in its own language."""
@@ -87,15 +110,21 @@ class ListingIndexPage(GuidancePage):
     content_panels = GuidancePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["website.HomePage"]
     max_count_per_parent = 1
+    teaser_field = "intro"
     listing_context_name = "items"
     listing_order = ("title",)
     listing_page_size = 24
+    listing_card_label = None  # a label above each card's title («Artikkel»)
+    listing_empty_text = None  # what the page says while it has nothing to list
 
     class Meta:
         abstract = True
 
+    def listing_model(self):
+        return apps.get_model(self.subpage_types[0])
+
     def listing(self):
-        model = apps.get_model(self.subpage_types[0])
+        model = self.listing_model()
         return live_in_locale(model, self.locale).child_of(self).order_by(*self.listing_order)
 
     def get_context(self, request, *args, **kwargs):
@@ -106,7 +135,15 @@ class ListingIndexPage(GuidancePage):
         )
         context[self.listing_context_name] = listing_page
         context["listing_page"] = listing_page
+        # Each child is drawn by the card its model declares (FactorLinkedPage.card_template).
+        model = self.listing_model()
+        context["card_template"] = model.card_template
+        context["card_grid_class"] = model.card_grid_class
         return context
+
+    def get_template(self, request, *args, **kwargs):
+        # One template for every overview: Wagtail would look for one per model.
+        return "guidance/listing_index_page.html"
 
 
 class ThemeLinkedPage(GuidancePage):

@@ -32,6 +32,7 @@ class FactorIndexPage(GuidancePage):
     parent_page_types = ["website.HomePage"]
     subpage_types = ["guidance.FactorPage"]
     max_count_per_parent = 1
+    teaser_field = "intro"
 
     class Meta:
         verbose_name = _("success factor overview")
@@ -57,6 +58,14 @@ class LinkedSection:
     @property
     def heading(self):
         return self.model.factor_section_heading
+
+    @property
+    def card_template(self):
+        return self.model.card_template
+
+    @property
+    def card_grid_class(self):
+        return self.model.card_grid_class
 
     @property
     def more(self):

@@ -14,6 +14,7 @@ from .base import FactorLinkedPage, ListingIndexPage
 class QuoteIndexPage(ListingIndexPage):
     subpage_types = ["guidance.QuotePage"]
     listing_context_name = "quotes"
+    listing_empty_text = _("No quotes yet.")
 
     class Meta:
         verbose_name = _("quote overview")

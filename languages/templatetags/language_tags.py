@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page
@@ -8,8 +9,12 @@ from wagtail.models import Page
 register = template.Library()
 
 
-def _language_name(code):
-    return get_language_info(code)["name_local"]
+# What the switcher calls the written forms; any other language goes by its own name.
+WRITTEN_FORMS = {"nb": "Bokmål", "nn": "Nynorsk"}
+
+
+def _label(code):
+    return WRITTEN_FORMS.get(code) or capfirst(get_language_info(code)["name_local"])
 
 
 @register.simple_tag(takes_context=True)
@@ -54,14 +59,8 @@ def language_links(context, page=None):
 def _link(code, url, is_current, exact):
     return {
         "code": code,
-        "name": _language_name(code),
+        "label": _label(code),
         "url": url,
         "is_current": is_current,
         "is_exact": exact,
     }
-
-
-@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page):
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
-    return {"ancestors": ancestors, "page": page, "request": context["request"]}

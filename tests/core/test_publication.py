@@ -156,11 +156,11 @@ def test_a_repeated_search_costs_few_queries(client, tree, nn, prefix):
 
 
 def test_menu_is_built_once_and_follows_publishing(client, tree, monkeypatch):
-    from website.templatetags import site_tags
+    from website.templatetags import navigation_tags
 
     builds = []
-    build = site_tags._menu_items
-    monkeypatch.setattr(site_tags, "_menu_items", lambda *a: builds.append(1) or build(*a))
+    build = navigation_tags._menu_items
+    monkeypatch.setattr(navigation_tags, "_menu_items", lambda *a: builds.append(1) or build(*a))
     client.get("/")
     html = client.get("/").content.decode()
     assert "Erfaringer fra kommunene" not in html

@@ -237,3 +237,39 @@ def test_activity_list_and_related_link_blocks_render(client, tree, content):
         "https://example.org/r.pdf",
     ]:
         assert text in html
+
+
+def test_overviews_draw_each_child_with_the_card_its_model_declares(client, tree, content):
+    quotes = client.get(tree.quote_index.url).content.decode()
+    assert '<ul class="quote-grid">' in quotes
+    assert "Vi lykkes når vi jobber tverrfaglig og tverretatlig." in quotes
+    assert f'href="{content["quote"].url}">Hamar kommune</a>, Boligkoordinator' in quotes
+    articles = client.get(tree.article_index.url).content.decode()
+    assert '<span class="content-card__type">Artikkel</span>' in articles
+    assert '<h2 class="ds-heading" data-size="xs">Organisering og samordning</h2>' in articles
+    cases = client.get(tree.case_index.url).content.decode()
+    assert '<h2 class="ds-heading" data-size="xs">Fire casestudiar</h2>' in cases
+
+
+@pytest.mark.parametrize(
+    ("index", "empty_nb", "empty_nn"),
+    [
+        ("quote_index", "Ingen sitater ennå.", "Ingen sitat enno."),
+        ("article_index", "Ingen artikler ennå.", "Ingen artiklar enno."),
+        ("case_index", "Ingen casestudier ennå.", "Ingen casestudiar enno."),
+    ],
+)
+def test_an_empty_overview_shows_its_intro_and_says_so_in_its_language(
+    client, nn, tree, index, empty_nb, empty_nn
+):
+    page = getattr(tree, index)
+    page.intro = "Alt om emnet."
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert '<p class="ds-paragraph lead" data-size="lg">Alt om emnet.</p>' in html
+    assert f'<p class="ds-paragraph">{empty_nb}</p>' in html
+    nynorsk_alias(tree.home, nn)
+    translation = page.copy_for_translation(nn)
+    translation.save_revision().publish()
+    html = client.get(translation.url).content.decode()
+    assert f'<p class="ds-paragraph">{empty_nn}</p>' in html

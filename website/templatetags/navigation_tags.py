@@ -1,0 +1,83 @@
+"""Template tags for finding one's way: the main menu, breadcrumbs and the footer's links."""
+
+from collections import namedtuple
+
+from django import template
+from django.utils import translation
+
+from wagtail.models import Site
+
+from core import publication
+from editorial.models import Directorate
+from website.models import InformationPage
+
+register = template.Library()
+
+MenuItem = namedtuple("MenuItem", "pk path title url content_language")
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page's children in the reader's language, for the header navigation.
+
+    Built once per process, site and language until something is published (see publication).
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    if site is None:
+        return []
+    language = translation.get_language()
+    return publication.remembered(
+        ("main_menu", site.pk, language), lambda: _menu_items(site.root_page, request)
+    )
+
+
+def _menu_items(root, request):
+    home = root.localized
+    pages = list(
+        home.get_children()
+        .live()
+        .public()
+        .not_type(InformationPage)
+        .select_related("locale")
+        .specific(defer=True)
+        .order_by("path")
+    )
+    # Both languages list the sections in the order of the default language's tree, not
+    # in the order their pages happened to be created in this one.
+    site_order = {
+        key: i
+        for i, key in enumerate(root.get_children().values_list("translation_key", flat=True))
+    }
+    pages.sort(key=lambda page: site_order.get(page.translation_key, len(site_order)))
+    return [
+        MenuItem(page.pk, page.path, page.title, page.get_url(request), page.content_language)
+        for page in pages
+    ]
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+
+
+@register.simple_tag
+def directorates():
+    """The directorates behind the guidance, for the footer."""
+    return list(Directorate.objects.order_by("name"))
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_statement(context):
+    """The accessibility statement chosen in the site settings, in the reader's language."""
+    settings = context.get("settings")
+    try:
+        chosen = settings["website"]["SiteSettings"].accessibility_statement
+    except (KeyError, TypeError, AttributeError):
+        return None
+    if chosen is None or not chosen.live:
+        return None
+    return chosen.localized
