@@ -44,8 +44,7 @@ lint: $(VENV)/.installed-test ## ruff, djhtml, the layers contract (import-linte
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 	$(BIN)/lint-imports
-	$(BIN)/python scripts/check_module_size.py
-	$(BIN)/python scripts/check_template_width.py
+	$(BIN)/python scripts/check_sizes.py
 
 check: $(VENV)/.installed ## Django system checks, production deploy checks, missing migrations
 	$(MANAGE) check
