@@ -12,9 +12,11 @@ from django.utils.translation import ngettext
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from guidance import serializers
 from guidance.blocks import RICH_TEXT_FEATURES
 from guidance.models import FactorLinkedPage
 from guidance.models.base import ListingIndexPage
@@ -117,6 +119,20 @@ class CaseStudyPage(FactorLinkedPage):
         index.FilterField("year"),
         index.FilterField("publication_type"),
         index.RelatedFields("municipalities", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("publication_type"),
+        APIField("authors"),
+        APIField("publisher"),
+        APIField("year"),
+        APIField("commissioned_by"),
+        APIField("performed_by"),
+        APIField("summary"),
+        APIField("main_findings"),
+        APIField("report_url"),
+        APIField("report_link_text"),
+        APIField("municipalities", serializer=serializers.municipality_field(many=True)),
+        *FactorLinkedPage.api_fields,
     ]
 
     parent_page_types = ["cases.CaseStudyIndexPage"]

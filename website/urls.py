@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from guidance import views as guidance_views
 from languages.sitemaps import BilingualSitemap
+from reuse import urls as reuse_urls
 from search import views as search_views
 from website import views as website_views
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
     path("robots.txt", website_views.robots_txt, name="robots_txt"),
+    *reuse_urls.api_urlpatterns,
 ]
 
 # Bokmål at /…, nynorsk at /nn/…
@@ -26,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("sok/", search_views.search, name="search"),
     path("sok/forslag/", search_views.suggestions, name="search_suggestions"),
     path("tema/<str:slug>/", guidance_views.theme_page, name="theme"),
+    path("", include(reuse_urls)),
     path("", include("editorial.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

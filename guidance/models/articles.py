@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -40,6 +41,7 @@ class ArticlePage(FactorLinkedPage):
         index.SearchField("lead", boost=1.5),
         index.SearchField("body"),
     ]
+    api_fields = [APIField("lead"), APIField("body"), *FactorLinkedPage.api_fields]
 
     parent_page_types = ["guidance.ArticleIndexPage"]
     subpage_types = []

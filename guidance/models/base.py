@@ -15,12 +15,14 @@ from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.text import page_description
 from editorial.models import OwnedPage
+from guidance import serializers
 from guidance.forms import GuidancePageForm
 from languages.models import WrittenFormPage
 
@@ -160,6 +162,7 @@ class ThemeLinkedPage(GuidancePage):
         index.SearchField("theme_names"),
         index.FilterField("original_language"),
     ]
+    api_fields = [APIField("themes", serializer=serializers.themes_field())]
 
     class Meta:
         abstract = True
@@ -228,6 +231,10 @@ class FactorLinkedPage(ThemeLinkedPage):
     ]
     override_translatable_fields = ThemeLinkedPage.override_translatable_fields + [
         SynchronizedField("factors"),
+    ]
+    api_fields = [
+        APIField("factors", serializer=serializers.factors_field()),
+        *ThemeLinkedPage.api_fields,
     ]
 
     class Meta:

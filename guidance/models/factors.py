@@ -8,10 +8,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from guidance import content_types
+from guidance import content_types, serializers
 from guidance.blocks import GuidanceStreamBlock
 
 from .base import GuidancePage, ThemeLinkedPage, live_in_locale
@@ -99,6 +100,11 @@ class FactorPage(GuidancePage):
         index.SearchField("desired_state", boost=1.5),
         index.SearchField("body"),
         index.FilterField("number"),
+    ]
+    api_fields = [
+        APIField("number"),
+        APIField("desired_state"),
+        APIField("activities", serializer=serializers.activities_field()),
     ]
 
     parent_page_types = ["guidance.FactorIndexPage"]
@@ -191,6 +197,11 @@ class ActivityPage(ThemeLinkedPage):
     search_fields = ThemeLinkedPage.search_fields + [
         index.SearchField("summary", boost=1.5),
         index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("factors", serializer=serializers.factors_field()),
+        *ThemeLinkedPage.api_fields,
     ]
 
     parent_page_types = ["guidance.FactorPage"]

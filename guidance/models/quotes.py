@@ -6,7 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.search import index
+
+from guidance import serializers
 
 from .base import FactorLinkedPage, ListingIndexPage
 
@@ -69,6 +72,14 @@ class QuotePage(FactorLinkedPage):
         index.SearchField("quote", boost=1.5),
         index.SearchField("organisation"),
         index.RelatedFields("municipality", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("quote"),
+        APIField("municipality", serializer=serializers.municipality_field()),
+        APIField("organisation"),
+        APIField("role"),
+        APIField("source"),
+        *FactorLinkedPage.api_fields,
     ]
 
     parent_page_types = ["guidance.QuoteIndexPage"]

@@ -1,0 +1,95 @@
+"""The open read API: Wagtail's API v2 at /api/v2/ (pages, images, documents).
+
+Read-only by construction (Wagtail's v2 viewsets answer GET only), live and public pages only
+(``get_public_pages_queryset``), throttled per client. On top of Wagtail's own filters
+(``?type=``, ``?locale=``, ``?search=``, fields) it filters guidance by ``?factor=<number>`` and
+``?theme=<slug>``; a malformed value gets a 400 with a message.
+"""
+
+import re
+
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.throttling import AnonRateThrottle
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from guidance.content_types import factor_linked_models, theme_linked_models
+from guidance.models import FactorPage, Theme
+
+
+class ReaderThrottle(AnonRateThrottle):
+    """Requests per anonymous client, counted in the shared cache across workers."""
+
+    scope = "api"
+    rate = getattr(settings, "VEIVISER_API_RATE", "600/minute")
+
+
+def factor_condition(value):
+    if not re.fullmatch(r"[0-9]{1,2}", value):
+        raise BadRequestError(_("factor must be the number of a success factor, 1 to 6."))
+    factors = list(FactorPage.objects.filter(number=int(value)).values("pk", "path", "depth"))
+    if not factors:
+        raise BadRequestError(_("There is no success factor number %(n)s.") % {"n": value})
+    keys = FactorPage.objects.filter(number=int(value)).values("translation_key")
+    condition = Q(pk__in=[factor["pk"] for factor in factors])
+    for factor in factors:  # its activities
+        condition |= Q(path__startswith=factor["path"], depth=factor["depth"] + 1)
+    for model in factor_linked_models():
+        linked = model.objects.filter(factors__translation_key__in=keys).values("pk")
+        condition |= Q(pk__in=linked)
+    return condition
+
+
+def theme_condition(value):
+    if len(value) > 100 or not re.fullmatch(r"[-\w]+", value):
+        raise BadRequestError(_("theme must be the slug of a theme, such as «boligkontor»."))
+    keys = Theme.objects.filter(slug=value, live=True).values("translation_key")
+    if not keys.exists():
+        raise BadRequestError(_("There is no theme with the slug «%(slug)s».") % {"slug": value})
+    condition = Q(pk__in=[])
+    for model in theme_linked_models():
+        condition |= Q(pk__in=model.objects.filter(themes__translation_key__in=keys).values("pk"))
+    return condition
+
+
+class GuidanceFilter(BaseFilterBackend):
+    """``?factor=3`` and ``?theme=boligkontor``: pages linked to a factor or a theme."""
+
+    conditions = {"factor": factor_condition, "theme": theme_condition}
+
+    def filter_queryset(self, request, queryset, view):
+        for parameter, condition in self.conditions.items():
+            values = request.GET.getlist(parameter)
+            if len(values) > 1:
+                raise BadRequestError(_("Give %(name)s only once.") % {"name": parameter})
+            if values:
+                queryset = queryset.filter(condition(values[0]))
+        return queryset
+
+
+class GuidancePagesAPIViewSet(PagesAPIViewSet):
+    throttle_classes = [ReaderThrottle]
+    filter_backends = [GuidanceFilter, *PagesAPIViewSet.filter_backends]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["factor", "theme"])
+
+
+class ThrottledImagesAPIViewSet(ImagesAPIViewSet):
+    throttle_classes = [ReaderThrottle]
+
+
+class ThrottledDocumentsAPIViewSet(DocumentsAPIViewSet):
+    throttle_classes = [ReaderThrottle]
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", GuidancePagesAPIViewSet)
+api_router.register_endpoint("images", ThrottledImagesAPIViewSet)
+api_router.register_endpoint("documents", ThrottledDocumentsAPIViewSet)
