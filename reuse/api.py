@@ -80,6 +80,17 @@ class GuidancePagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [GuidanceFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["factor", "theme"])
 
+    def get_queryset(self):
+        # Every item shows its locale, and a listed type its declared relations (a quote's
+        # municipality): one join instead of a query per item.
+        queryset = super().get_queryset().select_related("locale")
+        model = queryset.model
+        related = getattr(model, "listing_related", ())
+        if related:
+            queryset = queryset.select_related(*related)
+        links = [name for name in ("factors", "themes") if hasattr(model, name)]
+        return queryset.prefetch_related(*links) if links else queryset
+
 
 class ThrottledImagesAPIViewSet(ImagesAPIViewSet):
     throttle_classes = [ReaderThrottle]

@@ -1,0 +1,80 @@
+"""Benchmark: the read API, the Atom feeds and «Hva er nytt» at 1,000 and 10,000 pages.
+
+Run from the repository root:
+    python benchmarks/reuse_bench.py                       # SQLite, in a temporary file
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/veiviser_reuse_bench \\
+        python benchmarks/reuse_bench.py                   # PostgreSQL
+
+The database is made from scratch as for benchmarks/search_bench.py. Prints, per size and
+address, the median and 95th percentile in process (Django's test client) and the number of
+database queries, which must not grow with the size of the site.
+"""
+
+import os
+import statistics
+import time
+
+from lib.database import setup_django
+
+SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000").split(","))
+ROUNDS = 20
+ADDRESSES = [
+    ("API: pages", "/api/v2/pages/"),
+    (
+        "API: quotes on factor 3, all fields",
+        "/api/v2/pages/?type=guidance.QuotePage&factor=3&fields=*",
+    ),
+    ("API: theme, 20 a page", "/api/v2/pages/?theme=boligkontor&limit=20"),
+    ("API: factors with activities", "/api/v2/pages/?type=guidance.FactorPage&fields=activities"),
+    ("feed: whole site", "/feed/"),
+    ("feed: factor", "/feed/faktor/{factor}/"),
+    ("feed: theme", "/feed/tema/boligkontor/"),
+    ("Hva er nytt", "/nytt/"),
+]
+
+
+def main():
+    engine = setup_django()
+    from lib.measure import percentile
+    from lib.pages import add_pages, build_structure
+
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from core import publication
+    from reuse.api import ReaderThrottle
+
+    ReaderThrottle.rate = "1000000/minute"  # measure the work, not the throttle
+    print(f"Reuse benchmark (API, feeds, Hva er nytt) on {engine}")
+    call_command("migrate", verbosity=0)
+    nb, factors, indexes, themes, municipalities = build_structure()
+    client = Client()
+    made = 0
+    for size in SIZES:
+        add_pages(size - made, nb, factors, indexes, themes, municipalities)
+        made = size
+        publication.renew()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        print(f"\n{size:,} guidance pages")
+        for label, address in ADDRESSES:
+            url = address.format(factor=factors[2].slug)
+            assert client.get(url).status_code == 200, url  # warm-up
+            timings = []
+            for _ in range(ROUNDS):
+                start = time.perf_counter()
+                client.get(url)
+                timings.append((time.perf_counter() - start) * 1000)
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
+            print(
+                f"  {label:38} median {statistics.median(timings):6.1f} ms   "
+                f"p95 {percentile(timings, 95):6.1f} ms   queries {len(queries)}"
+            )
+
+
+if __name__ == "__main__":
+    main()
