@@ -41,6 +41,8 @@ OTHER_PAGES = {
     "search with a facet selected (nn)": "/nn/sok/?q=samarbeid&theme=tverrfagleg-samarbeid",
     "theme (nb)": "/tema/tverrfaglig-samarbeid/",
     "theme (nn)": "/nn/tema/tverrfagleg-samarbeid/",
+    "what's new (nb)": "/nytt/",
+    "what's new (nn)": "/nn/nytt/",
     "404 (nb)": "/finnes-ikke/",
     "404 (nn)": "/nn/finst-ikkje/",
 }
