@@ -121,6 +121,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# How many reverse proxies in front of the site append to X-Forwarded-For (core/http.py); 0 when
+# clients connect directly. Each must append the address it saw (nginx: $proxy_add_x_forwarded_for).
+VEIVISER_TRUSTED_PROXIES = int(os.environ.get("VEIVISER_TRUSTED_PROXIES", "0"))
+
 WAGTAIL_SITE_NAME = "Veiviser"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
