@@ -7,6 +7,8 @@ import dj_database_url
 
 from django.utils.translation import gettext_lazy as _
 
+from .environment import base_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
@@ -126,7 +128,12 @@ STORAGES = {
 VEIVISER_TRUSTED_PROXIES = int(os.environ.get("VEIVISER_TRUSTED_PROXIES", "0"))
 
 WAGTAIL_SITE_NAME = "Veiviser"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address (docs/operations.md): the admin's e-mail links and, through
+# `manage.py set_site_address`, the Wagtail Site behind every absolute URL.
+VEIVISER_BASE_URL = base_url(os.environ)
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or VEIVISER_BASE_URL or "http://127.0.0.1:8000"
+)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 # One index table for both languages; PostgreSQL stems with the Norwegian configuration.
