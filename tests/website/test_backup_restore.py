@@ -61,7 +61,7 @@ def test_backup_restores_into_a_new_database(postgresql, demo_site, tmp_path):
     assert len(urls) > 40
     before = render(urls)
     assert all(status == 200 for status, _ in before.values())
-    assert "«samarbeid»</a>".encode() in before["/sok/?q=samarbied"][1]  # the word list works
+    assert "samarbeid</a>»".encode() in before["/sok/?q=samarbied"][1]  # the word list works
 
     media = tmp_path / "media"
     (media / "documents").mkdir(parents=True)

@@ -127,6 +127,10 @@ STORAGES = {
 # clients connect directly. Each must append the address it saw (nginx: $proxy_add_x_forwarded_for).
 VEIVISER_TRUSTED_PROXIES = int(os.environ.get("VEIVISER_TRUSTED_PROXIES", "0"))
 
+# How long what readers leave is kept (reader feedback, the search log): `manage.py
+# prune_feedback` deletes what is older (docs/operations.md).
+VEIVISER_RETENTION_MONTHS = int(os.environ.get("VEIVISER_RETENTION_MONTHS", "12"))
+
 WAGTAIL_SITE_NAME = "Veiviser"
 # The public address (docs/operations.md): the admin's e-mail links and, through
 # `manage.py set_site_address`, the Wagtail Site behind every absolute URL.
