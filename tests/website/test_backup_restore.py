@@ -56,9 +56,14 @@ def use_database(name):
 
 
 def test_backup_restores_into_a_new_database(postgresql, demo_site, tmp_path):
-    urls = [page.url for page in Page.objects.live().filter(depth__gt=1).order_by("path")]
+    # One page of each type in each language: enough to read every table a page reads.
+    pages = Page.objects.live().filter(depth__gt=1).order_by("content_type", "locale", "path")
+    first = {}
+    for page in pages:
+        first.setdefault((page.content_type_id, page.locale_id), page.url)
+    urls = list(first.values())
     urls += OTHER_PAGES
-    assert len(urls) > 40
+    assert len(urls) > 20
     before = render(urls)
     assert all(status == 200 for status, _ in before.values())
     assert "samarbeid</a>»".encode() in before["/sok/?q=samarbied"][1]  # the word list works
