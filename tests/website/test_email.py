@@ -68,9 +68,10 @@ def test_password_reset_in_norwegian_with_the_public_link(smtp_sink, client, dja
     [(recipients, message)] = smtp_sink.messages
     assert recipients == ["kari@kommune.example"]
     assert message["From"] == "Veiviser <ikkje-svar@veiviser.example.no>"
-    assert "passord" in message["Subject"].lower()
+    assert message["Subject"] == "Passordnullstilling"
     body = smtp_sink.text(message)
     assert re.search(rf"{BASE}/admin/password_reset/confirm/\S+/", body), body
+    assert "følg lenken under for å nullstille" in body
     assert "8000" not in body and "Please" not in body
 
 
@@ -99,6 +100,9 @@ def test_workflow_notification_in_norwegian_with_the_public_link(
     assert messages, [rcpt for rcpt, _ in smtp_sink.messages]
     message = messages[0]
     body = smtp_sink.text(message)
-    assert f"{BASE}/admin/pages/{page.pk}/" in body, body
-    assert "8000" not in body
-    assert "godkjenning" in (message["Subject"] + body).lower(), message["Subject"] + body
+    assert f"Du kan redigere siden her: {BASE}/admin/pages/{page.pk}/edit/" in body, body
+    assert f"{BASE}/admin/pages/workflow/preview/{page.pk}/" in body
+    assert "8000" not in body and "localhost" not in body
+    # The subject and first line are Wagtail's strings without a bokmål translation; the
+    # project's catalogue for them comes with the Norwegian admin (issue 15.4).
+    assert "Godkjenning" in message["Subject"]
