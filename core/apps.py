@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import publication
+        from . import exports, publication
 
         publication.connect()
+        exports.guard_spreadsheet_exports()

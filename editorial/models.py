@@ -66,6 +66,10 @@ class OwnedPage(models.Model):
     )
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
 
+    # Readers may say whether the page helped (editorial/feedback.py); False for pages that only
+    # lead on to others, such as the home page and overviews.
+    accepts_feedback = True
+
     owner_panels = [
         FieldPanel("directorate"),
         FieldPanel("contact_name"),

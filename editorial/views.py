@@ -25,6 +25,11 @@ from .models import CheckedLink, Directorate, Feedback, OwnedPage
 ANY_PAGE_PERMISSION = ["add", "change", "publish"]
 
 
+def editable_pages(user):
+    """The pages of the sections ``user`` may edit: what their feedback reports may show."""
+    return PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
+
+
 def _page_edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
@@ -125,9 +130,7 @@ class ReviewReportView(ReportView):
         ]
 
     def get_queryset(self):
-        editable = PagePermissionPolicy().instances_user_has_any_permission_for(
-            self.request.user, ["change", "publish"]
-        )
+        editable = editable_pages(self.request.user)
         return review.due_for_review().filter(pk__in=editable.values("pk"))
 
 
@@ -242,7 +245,8 @@ class FeedbackSummaryView(ReportView):
     def get_queryset(self):
         with_feedback = Feedback.objects.values("page_id")
         return (
-            Page.objects.filter(pk__in=with_feedback)
+            editable_pages(self.request.user)
+            .filter(pk__in=with_feedback)
             .select_related("locale")
             .annotate(
                 yes=Count("feedback", filter=Q(feedback__helpful=True)),
@@ -296,7 +300,7 @@ class FeedbackCommentsView(ReportView):
         if page_id is None:
             return None
         if not hasattr(self, "_feedback_page"):
-            self._feedback_page = get_object_or_404(Page, pk=page_id)
+            self._feedback_page = get_object_or_404(editable_pages(self.request.user), pk=page_id)
         return self._feedback_page
 
     def get_index_url(self):
@@ -315,7 +319,9 @@ class FeedbackCommentsView(ReportView):
         ]
 
     def get_queryset(self):
-        queryset = Feedback.objects.select_related("page")
+        queryset = Feedback.objects.select_related("page").filter(
+            page__in=editable_pages(self.request.user)
+        )
         if self.feedback_page is not None:
             queryset = queryset.filter(page=self.feedback_page)
         return queryset

@@ -24,6 +24,8 @@ from guidance.models.base import live_in_locale
 
 
 class HomePage(GuidancePage):
+    accepts_feedback = False  # it leads on to the guidance; readers rate the pages themselves
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     featured = StreamField(
         [("page", blocks.PageChooserBlock(label=_("Page")))],

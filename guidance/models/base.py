@@ -107,6 +107,8 @@ class GuidancePage(WrittenFormPage, OwnedPage, Page):
 class ListingIndexPage(GuidancePage):
     """An overview that lists its live children (``subpage_types[0]``) in its own language."""
 
+    accepts_feedback = False
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = GuidancePage.content_panels + [FieldPanel("intro")]

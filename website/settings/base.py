@@ -7,6 +7,8 @@ import dj_database_url
 
 from django.utils.translation import gettext_lazy as _
 
+from .environment import base_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
@@ -124,8 +126,21 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# How many reverse proxies in front of the site append to X-Forwarded-For (core/http.py); 0 when
+# clients connect directly. Each must append the address it saw (nginx: $proxy_add_x_forwarded_for).
+VEIVISER_TRUSTED_PROXIES = int(os.environ.get("VEIVISER_TRUSTED_PROXIES", "0"))
+
+# How long what readers leave is kept (reader feedback, the search log): `manage.py
+# prune_feedback` deletes what is older (docs/operations.md).
+VEIVISER_RETENTION_MONTHS = int(os.environ.get("VEIVISER_RETENTION_MONTHS", "12"))
+
 WAGTAIL_SITE_NAME = "Veiviser"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address (docs/operations.md): the admin's e-mail links and, through
+# `manage.py set_site_address`, the Wagtail Site behind every absolute URL.
+VEIVISER_BASE_URL = base_url(os.environ)
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or VEIVISER_BASE_URL or "http://127.0.0.1:8000"
+)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 # One index table for both languages; PostgreSQL stems with the Norwegian configuration.

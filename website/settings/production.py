@@ -1,8 +1,11 @@
 import os
+from email.utils import getaddresses
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .environment import email_settings
 
 DEBUG = False
 
@@ -15,6 +18,14 @@ if len(SECRET_KEY) < 50:
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
+if VEIVISER_BASE_URL:  # noqa: F405
+    ALLOWED_HOSTS.append(urlsplit(VEIVISER_BASE_URL).hostname)  # noqa: F405
+    CSRF_TRUSTED_ORIGINS.append(VEIVISER_BASE_URL)  # noqa: F405
+
+# Outgoing e-mail (workflow notifications, password reset, errors to ADMINS) from the environment.
+globals().update(email_settings(os.environ))
+# ADMINS=«Name <address>,…» get an e-mail on each server error, if e-mail is configured.
+ADMINS = [getaddresses([entry])[0] for entry in os.environ.get("ADMINS", "").split(",") if entry]
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
