@@ -39,6 +39,7 @@ class HomePage(GuidancePage):
         "guidance.QuoteIndexPage",
         "guidance.ArticleIndexPage",
         "cases.CaseStudyIndexPage",
+        "guidance.ProcessIndexPage",
         "website.InformationPage",
     ]
     max_count_per_parent = 1

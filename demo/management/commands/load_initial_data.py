@@ -15,6 +15,7 @@ from core.text import norwegian_slug
 from demo import content
 from demo.accessibility import load_accessibility_statement
 from demo.editorial import load_editorial_demo
+from demo.processes import load_processes
 from demo.synonyms import load_demo_synonyms
 from demo.translation import translate_demo
 from editorial.models import Directorate
@@ -54,6 +55,8 @@ class Command(BaseCommand):
             self.step("Case study (nynorsk)")
             self.load_case_study(home)
             load_accessibility_statement(self, home)
+            self.step("Work process")
+            load_processes(self, home)
             self.step("Nynorsk and bokmål page trees")
             self.created += synchronise_trees()
             self.step("Editorial roles and directorates' sections")
