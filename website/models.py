@@ -40,6 +40,8 @@ class HomePage(GuidancePage):
         "guidance.ArticleIndexPage",
         "cases.CaseStudyIndexPage",
         "guidance.ProcessIndexPage",
+        "glossary.GlossaryPage",
+        "assessment.AssessmentPage",
         "website.InformationPage",
     ]
     max_count_per_parent = 1
