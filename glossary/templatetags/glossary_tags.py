@@ -21,8 +21,10 @@ def glossary(context, value):
     page = context.get("page")
     if request is None or page is None or not getattr(page, "pk", None):
         return html
+    # Per request and page: the terms (one look at the publication stamp) and what is marked.
     states = request.__dict__.setdefault("_glossary_states", {})
     state = states.get(page.pk)
     if state is None:
-        state = states[page.pk] = markup.excluded_keys(page)
-    return markup.mark_terms(html, markup.glossary_for(page.locale_id), state)
+        state = states[page.pk] = (markup.glossary_for(page.locale_id), markup.excluded_keys(page))
+    terms, seen = state
+    return markup.mark_terms(html, terms, seen)

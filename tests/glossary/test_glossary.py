@@ -1,6 +1,7 @@
 """The glossary: terms sorted A–Å, and marked up where they first occur in a page's text."""
 
 import json
+import re
 
 import pytest
 
@@ -22,8 +23,6 @@ def glossary_of(**forms):
         for key, variants in forms.items()
         for form in [key, *variants]
     }
-    import re
-
     alternatives = "|".join(re.escape(f) for f in sorted(entries, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
     return Glossary(pattern, entries, "/ordliste/")
@@ -63,9 +62,8 @@ def test_text_after_a_skipped_element_is_marked():
 
 
 def test_definitions_are_escaped():
-    glossary = Glossary(*glossary_of(x=[])[:2], page_url=None)
-    entry = Entry("x", "x", "<script>alert(1)</script>")
-    glossary.entries["x"] = entry
+    pattern = glossary_of(x=[]).pattern
+    glossary = Glossary(pattern, {"x": Entry("x", "x", "<script>alert(1)</script>")}, None)
     html = mark_terms("<p>x</p>", glossary, set())
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'tabindex="0" aria-describedby="definisjon-x"' in html  # no glossary page: no link
