@@ -207,3 +207,42 @@ class GuidanceStreamBlock(blocks.StreamBlock):
     related_links = RelatedLinksBlock()
     key_findings = KeyFindingsBlock()
     report_link = ReportLinkBlock()
+
+
+class ProcessStepBlock(blocks.StructBlock):
+    """One step of a work process (ProcessPage): what to do, who, what comes out of it."""
+
+    title = blocks.CharBlock(label=_("Step title"), max_length=200)
+    what_to_do = blocks.RichTextBlock(label=_("What to do"), features=RICH_TEXT_FEATURES)
+    participants = blocks.TextBlock(label=_("Who takes part"), required=False)
+    outcome = blocks.TextBlock(label=_("What comes out of it"), required=False)
+    activities = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="guidance.ActivityPage"),
+        label=_("Linked activities"),
+        default=[],
+    )
+    factors = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="guidance.FactorPage"),
+        label=_("Linked success factors"),
+        default=[],
+    )
+    resources = blocks.ListBlock(LinkBlock(), label=_("Resources"), default=[])
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step")
+        template = "guidance/blocks/process_step_block.html"
+        preview_value = {
+            "title": "Forankre arbeidet",
+            "what_to_do": "<p>Involver politisk og administrativ ledelse.</p>",
+            "participants": "Kommunedirektørens ledergruppe",
+            "outcome": "Et forankret mandat",
+        }
+        description = _("A step of a work process.")
+
+
+class ProcessStepsBlock(blocks.StreamBlock):
+    step = ProcessStepBlock()
+
+    class Meta:
+        min_num = 1

@@ -41,6 +41,9 @@ class HomePage(GuidancePage):
         "guidance.QuoteIndexPage",
         "guidance.ArticleIndexPage",
         "cases.CaseStudyIndexPage",
+        "guidance.ProcessIndexPage",
+        "glossary.GlossaryPage",
+        "assessment.AssessmentPage",
         "website.InformationPage",
     ]
     max_count_per_parent = 1

@@ -1,6 +1,7 @@
 from .articles import ArticleIndexPage, ArticlePage
 from .base import FactorLinkedPage, GuidancePage, ThemeLinkedPage
 from .factors import ActivityPage, FactorIndexPage, FactorPage
+from .processes import ProcessIndexPage, ProcessPage
 from .quotes import QuoteIndexPage, QuotePage
 from .snippets import Municipality, Theme
 
@@ -12,6 +13,8 @@ __all__ = [
     "FactorPage",
     "GuidancePage",
     "Municipality",
+    "ProcessIndexPage",
+    "ProcessPage",
     "QuoteIndexPage",
     "QuotePage",
     "FactorLinkedPage",

@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
@@ -66,7 +66,16 @@ class GuidancePage(WrittenFormPage, OwnedPage, Page):
             heading=_("Ownership and language"),
         )
     ]
-    settings_panels = Page.settings_panels + ownership_panels
+    # The glossary (an app above this one) keeps its exclusions in a child relation of Page.
+    glossary_panels = [
+        InlinePanel(
+            "glossary_exclusions",
+            heading=_("Glossary"),
+            label=_("Term not marked up on this page"),
+            help_text=_("Glossary terms are marked up where they first occur, unless named here."),
+        )
+    ]
+    settings_panels = Page.settings_panels + ownership_panels + glossary_panels
 
     override_translatable_fields = (
         WrittenFormPage.written_form_translatable_fields + OwnedPage.ownership_translatable_fields

@@ -83,3 +83,19 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = models.ArticlePage
+
+
+class ProcessIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Arbeidsprosesser"
+    slug = "arbeidsprosesser"
+
+    class Meta:
+        model = models.ProcessIndexPage
+
+
+class ProcessPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Arbeidsprosess {n}")
+    lead = "Slik går kommunen fram, steg for steg."
+
+    class Meta:
+        model = models.ProcessPage

@@ -7,13 +7,16 @@ from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from assessment.models import AssessmentPage
 from cases.models import CaseStudyIndexPage, CaseStudyPage
+from glossary.models import GlossaryPage
 from guidance.models import (
     ActivityPage,
     ArticleIndexPage,
     ArticlePage,
     FactorIndexPage,
     FactorPage,
+    ProcessIndexPage,
     QuoteIndexPage,
     QuotePage,
 )
@@ -39,6 +42,9 @@ class TestHierarchy(WagtailPageTestCase):
                 ArticleIndexPage,
                 CaseStudyIndexPage,
                 InformationPage,
+                ProcessIndexPage,
+                GlossaryPage,
+                AssessmentPage,
             },
         )
 

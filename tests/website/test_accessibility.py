@@ -4,13 +4,17 @@ import pytest
 
 from wagtail.models import Locale
 
+from assessment.models import AssessmentPage
 from cases.models import CaseStudyIndexPage, CaseStudyPage
+from glossary.models import GlossaryPage
 from guidance.models import (
     ActivityPage,
     ArticleIndexPage,
     ArticlePage,
     FactorIndexPage,
     FactorPage,
+    ProcessIndexPage,
+    ProcessPage,
     QuoteIndexPage,
     QuotePage,
 )
@@ -33,8 +37,20 @@ PAGE_TYPES = [
     CaseStudyIndexPage,
     CaseStudyPage,
     InformationPage,
+    ProcessIndexPage,
+    ProcessPage,
+    GlossaryPage,
+    AssessmentPage,
 ]
+# Every statement of the demo's self-assessment answered: factor 1 weakest, the rest strong.
+ANSWERS = "&".join(f"f{n}-{i}={1 if n == 1 else 4 - i % 2}" for n in range(1, 7) for i in range(3))
 OTHER_PAGES = {
+    "process step (nb)": "/arbeidsprosesser/helhetlig-boligpolitisk-planlegging/steg/2/",
+    "process step (nn)": "/nn/arbeidsprosessar/heilskapleg-bustadpolitisk-planlegging/steg/2/",
+    "self-assessment result (nb)": f"/hvor-star-vi/?{ANSWERS}&vis=1",
+    "self-assessment result (nn)": f"/nn/kvar-star-vi/?{ANSWERS}&vis=1",
+    "400 self-assessment with missing and forged answers (nb)": "/hvor-star-vi/?f1-0=9&f2-0=3",
+    "400 self-assessment with missing and forged answers (nn)": "/nn/kvar-star-vi/?f1-0=9&f2-0=3",
     "search with results (nb)": "/sok/?q=samarbeid",
     "search with results (nn)": "/nn/sok/?q=samarbeid",
     "search with a facet selected (nb)": "/sok/?q=samarbeid&theme=tverrfaglig-samarbeid",
@@ -78,7 +94,7 @@ def test_no_wcag_violations_on_any_page_type(demo_site, browser_page, width):
     found = {}
     for name, path in urls.items():
         response = browser_page.goto(demo_site.url + path)
-        expected = 404 if name.startswith("404") else 200
+        expected = int(name[:3]) if name[:3] in ("404", "400") else 200
         assert response.status == expected, f"{name} {path}: HTTP {response.status}"
         if name.startswith("search"):
             assert browser_page.locator(".search-results li").count() > 0, f"{name}: no results"
@@ -104,3 +120,23 @@ def test_axe_finds_real_violations(demo_site, browser_page):
     )
     ids = {v["id"] for v in run_axe(browser_page, axe_source())}
     assert {"label", "color-contrast"} <= ids
+
+
+def test_assessment_result_and_process_print_to_pdf(demo_site, browser_page):
+    """The browser's print (Chromium's «Save as PDF») gives a PDF of the result alone, and of
+    the whole process without its navigation."""
+    browser_page.goto(demo_site.url + OTHER_PAGES["self-assessment result (nb)"])
+    browser_page.emulate_media(media="print")
+    assert browser_page.locator(".assessment__result").is_visible()
+    assert not browser_page.locator(".assessment__form").is_visible()
+    pdf = browser_page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 5_000
+    browser_page.emulate_media(media="screen")
+    assert browser_page.locator("[data-print]").is_visible()  # the button, where JS runs
+
+    process = ProcessPage.objects.live().filter(locale__language_code="nn").first()
+    browser_page.goto(demo_site.url + process.url)
+    browser_page.emulate_media(media="print")
+    assert not browser_page.locator(".process-nav").is_visible()
+    assert browser_page.locator(".process__step").count() == 7
+    assert browser_page.pdf(format="A4").startswith(b"%PDF")

@@ -17,7 +17,9 @@ INSTALLED_APPS = [
     "editorial",
     "languages",
     "guidance",
+    "glossary",
     "cases",
+    "assessment",
     "search",
     "reuse",
     "website",
@@ -26,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",

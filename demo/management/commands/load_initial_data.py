@@ -15,7 +15,9 @@ from core.text import norwegian_slug
 from demo import content
 from demo.accessibility import load_accessibility_statement
 from demo.editorial import load_editorial_demo
+from demo.processes import load_processes
 from demo.synonyms import load_demo_synonyms
+from demo.toolkit import load_toolkit
 from demo.translation import translate_demo
 from editorial.models import Directorate
 from guidance.models import (
@@ -54,6 +56,10 @@ class Command(BaseCommand):
             self.step("Case study (nynorsk)")
             self.load_case_study(home)
             load_accessibility_statement(self, home)
+            self.step("Work process")
+            load_processes(self, home)
+            self.step("Glossary and self-assessment")
+            load_toolkit(self, home)
             self.step("Nynorsk and bokmål page trees")
             self.created += synchronise_trees()
             self.step("Editorial roles and directorates' sections")
