@@ -35,6 +35,7 @@ def factor_data(number, title="Ny faktor"):
         "desired_state": "Alle skal bo godt og trygt.",
         "body": streamfield([]),
         "comments": inline_formset([]),
+        "glossary_exclusions": inline_formset([]),
     }
 
 
@@ -75,6 +76,7 @@ def case_data(**overrides):
         "report_url": "https://www.husbanken.no/rapport.pdf",
         "report_link_text": "Les rapporten",
         "comments": inline_formset([]),
+        "glossary_exclusions": inline_formset([]),
     }
     data.update(overrides)
     return data
@@ -114,7 +116,13 @@ def test_quote_needs_a_speaker(admin_client, tree):
         admin_client,
         QuotePage,
         tree.quote_index,
-        {"title": "Sitat", "slug": "sitat", "quote": "Tekst", "comments": inline_formset([])},
+        {
+            "title": "Sitat",
+            "slug": "sitat",
+            "quote": "Tekst",
+            "comments": inline_formset([]),
+            "glossary_exclusions": inline_formset([]),
+        },
     )
     assert response.status_code == 200
     assert "municipality" in response.context["form"].errors

@@ -29,6 +29,7 @@ def test_preview_of_an_edited_quote_shows_the_new_factor(admin_client, tree):
             "quote": "Ny tekst i forhåndsvisningen.",
             "municipality": quote.municipality_id,
             "comments": inline_formset([]),
+            "glossary_exclusions": inline_formset([]),
         }
     )
     data["factors"] = [tree.factors[4].pk]  # checkboxes post the field once per choice

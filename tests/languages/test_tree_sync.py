@@ -32,7 +32,9 @@ def create_in_admin(client, model, parent, **fields):
         "wagtailadmin_pages:add",
         args=(model._meta.app_label, model._meta.model_name, parent.pk),
     )
-    data = nested_form_data({"comments": inline_formset([]), **fields})
+    data = nested_form_data(
+        {"comments": inline_formset([]), "glossary_exclusions": inline_formset([]), **fields}
+    )
     data["action-publish"] = "action-publish"
     response = client.post(url, data)
     assert response.status_code == 302, response.context["form"].errors
@@ -152,7 +154,13 @@ def test_draft_created_in_admin_gets_a_draft_alias_that_goes_live_with_it(editor
     url = reverse(
         "wagtailadmin_pages:add", args=("guidance", "articlepage", both_trees.article_index.pk)
     )
-    data = nested_form_data({"comments": inline_formset([]), **article_fields("utkast", "Utkast")})
+    data = nested_form_data(
+        {
+            "comments": inline_formset([]),
+            "glossary_exclusions": inline_formset([]),
+            **article_fields("utkast", "Utkast"),
+        }
+    )
     assert editor.post(url, data).status_code == 302
     draft = ArticlePage.objects.get(slug="utkast", locale__language_code="nb")
     alias = draft.get_translation(nn)

@@ -25,7 +25,9 @@ BASE = "https://veiviser.example.no"
 
 def absolute_urls(html):
     head = html[: html.index("</head>")]
-    urls = re.findall(r'<link rel="(?:canonical|alternate)"[^>]* href="([^"]+)"', head)
+    # The alternate addresses of pages (hreflang); a feed's link is relative like every other
+    # link to this site.
+    urls = re.findall(r'<link rel="(?:canonical|alternate)" (?:hreflang[^>]*)?href="([^"]+)"', head)
     urls += re.findall(r'<meta property="og:url" content="([^"]+)"', head)
     for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
         data = json.loads(block)
