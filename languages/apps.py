@@ -7,6 +7,7 @@ class LanguagesConfig(AppConfig):
     verbose_name = _("Bokmål and nynorsk")
 
     def ready(self):
-        from . import slugs
+        from . import marking, slugs
 
         slugs.connect()
+        marking.connect()

@@ -8,6 +8,9 @@ in the body only, outside tags, scripts, styles and form fields.
 
 import re
 
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
 from .models import ProtectedTerm
 
 PIECE_RE = re.compile(r"(<[^>]*>)")
@@ -15,12 +18,30 @@ SKIP = {"script", "style", "textarea", "title", "option"}
 TAG_NAME_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 
 
+CACHE_KEY = "languages.marking.terms"
+CACHE_SECONDS = 300
+
+
 def terms_in_other_form(language):
-    return list(
-        ProtectedTerm.objects.exclude(written_form__in=["", language]).values_list(
-            "term", "written_form"
+    """(term, written form) of the protected words with a written form other than
+    ``language``. Read from the shared cache, so a page costs no query; a change of the snippet
+    clears it (``forget_terms``), and it expires after five minutes in any case."""
+    terms = cache.get(CACHE_KEY)
+    if terms is None:
+        terms = list(
+            ProtectedTerm.objects.exclude(written_form="").values_list("term", "written_form")
         )
-    )
+        cache.set(CACHE_KEY, terms, CACHE_SECONDS)
+    return [(term, form) for term, form in terms if form != language]
+
+
+def forget_terms(**kwargs):
+    cache.delete(CACHE_KEY)
+
+
+def connect():
+    post_save.connect(forget_terms, sender=ProtectedTerm, dispatch_uid="languages.forget_terms")
+    post_delete.connect(forget_terms, sender=ProtectedTerm, dispatch_uid="languages.forget_terms")
 
 
 def mark(html, language, terms):

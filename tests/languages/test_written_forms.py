@@ -13,12 +13,14 @@ from html.parser import HTMLParser
 
 import pytest
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
 from wagtail.models import Locale, Page
 
 from cases.models import CaseStudyPage
+from languages import marking
 from languages.apertium import apertium_available
 from tests.helpers import require_binary
 
@@ -126,6 +128,20 @@ def demo(django_db_setup, django_db_blocker):
         with django_db_blocker.block():
             yield
         transaction.set_rollback(True)
+    cache.delete(marking.CACHE_KEY)  # the rolled-back protected words
+
+
+def test_marking_wraps_names_in_text_only():
+    html = (
+        "<html><head><title>Bolig for velferd</title></head><body>"
+        '<p title="Bolig for velferd">Under «Bolig for velferd» vart</p>'
+        '<script type="application/ld+json">{"name": "Bolig for velferd"}</script></body></html>'
+    )
+    marked = marking.mark(html, "nn", [("Bolig for velferd", "nb")])
+    assert '«<span lang="nb">Bolig for velferd</span>» vart' in marked
+    assert "<title>Bolig for velferd</title>" in marked
+    assert '{"name": "Bolig for velferd"}' in marked
+    assert 'title="Bolig for velferd"' in marked
 
 
 def live_urls(language):
