@@ -1,12 +1,11 @@
 """Login throttling with django-axes (issue 14, item 2)."""
 
 import pytest
+from axes.models import AccessAttempt
 
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core.cache import cache
 from django.urls import reverse
-
-from axes.models import AccessAttempt
 
 LOGIN = "/admin/login/"
 
