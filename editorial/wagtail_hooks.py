@@ -129,3 +129,10 @@ def replace_localize_views():
         ),
         path("localize/page/<int:page_id>/convert_to_alias/", translations.convert_to_alias),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    from . import lockouts
+
+    return lockouts.register()

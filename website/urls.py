@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -14,8 +13,13 @@ from reuse import urls as reuse_urls
 from search import views as search_views
 from website import views as website_views
 
+# Error pages that need neither the database nor the request body (website/outage.py).
+handler400 = "website.outage.bad_request"
+handler500 = "website.outage.server_error"
+
+# Django's own admin (/django-admin/) is gone: everything is in Wagtail's admin, behind the
+# login throttling (django-axes).
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),

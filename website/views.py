@@ -22,7 +22,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         # Search result pages are endless combinations of the same content.
         *(f"Disallow: {path}" for path in _search_paths()),
         "",
