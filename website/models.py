@@ -9,6 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
+    Locale,
     LockableMixin,
     Page,
     RevisionMixin,
@@ -19,7 +20,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from guidance.blocks import GuidanceStreamBlock
-from guidance.models import FactorPage, GuidancePage
+from guidance.models import FactorPage, GuidancePage, Theme
 from guidance.models.base import live_in_locale
 
 
@@ -73,6 +74,8 @@ class HomePage(GuidancePage):
         context = super().get_context(request, *args, **kwargs)
         context["factors"] = live_in_locale(FactorPage, self.locale).order_by("number")
         context["featured"] = self.localized_featured()
+        # The reader's themes, also where the home page is shown untranslated.
+        context["themes"] = Theme.objects.filter(locale=Locale.get_active(), live=True)
         return context
 
 

@@ -31,6 +31,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search, name="search"),
     path("sok/forslag/", search_views.suggestions, name="search_suggestions"),
+    path("tema/", guidance_views.theme_index, name="theme_index"),
     path("tema/<str:slug>/", guidance_views.theme_page, name="theme"),
     path("", include(reuse_urls)),
     path("", include("editorial.urls")),

@@ -99,6 +99,7 @@ class Command(BaseCommand):
                 translation = theme.copy_for_translation(self.nn)
                 translation.name = names.nn
                 translation.slug = norwegian_slug(names.nn)
+                translation.description = names.description_nn or names.description
                 translation.live = True
                 translation.save()
                 translation.save_revision().publish()
