@@ -29,6 +29,7 @@ demo: $(VENV)/.installed ## Set up everything (SQLite unless DATABASE_URL is set
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_initial_data
 	$(MANAGE) ensure_admin
+	$(MANAGE) ensure_demo_users
 	$(MANAGE) set_site_address http://127.0.0.1:$(PORT)
 	@echo "Serving Veiviser on http://127.0.0.1:$(PORT)/ (nynorsk: /nn/, admin: /admin/). Stop with Ctrl+C."
 	VEIVISER_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -136,3 +136,17 @@ def register_lockout_viewset():
     from . import lockouts
 
     return lockouts.register()
+
+
+@hooks.register("construct_page_action_menu")
+def approval_first(menu_items, request, context):
+    """For those who must be approved: no «Convert to alias page» (refused to them, see
+    ``translations.convert_to_alias``), and «Submit for approval» is the main action."""
+    page = context.get("page")
+    if page is None or page.permissions_for_user(request.user).can_publish():
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+    submit = [item for item in menu_items if item.name == "action-submit"]
+    if submit:
+        menu_items.remove(submit[0])
+        menu_items.insert(0, submit[0])

@@ -5,7 +5,7 @@ Settings::
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "languages.apertium.ApertiumTranslator",
         "OPTIONS": {
-            "NYNORSK_MODE": "nob-nno",  # a-infinitive; "nob-nno_e" for e-infinitive
+            "NYNORSK_MODE": "nob-nno_e",  # e-infinitive (docs/nynorsk.md); a-infinitive: nob-nno
             "APERTIUM_BINARY": "apertium",
             "TIMEOUT": 30,  # seconds per Apertium run
             "WARM": True,  # keep one pipeline per mode running (languages.apertium_pipeline)
@@ -45,7 +45,7 @@ from languages.apertium_pipeline import PipelineError, pipeline
 logger = logging.getLogger(__name__)
 
 DEFAULT_BINARY = "apertium"
-DEFAULT_NYNORSK_MODE = "nob-nno"
+DEFAULT_NYNORSK_MODE = "nob-nno_e"  # the e-infinitive, the site's norm (docs/nynorsk.md)
 BOKMAL_MODE = "nno-nob"
 DEFAULT_TIMEOUT = 30
 
@@ -84,7 +84,7 @@ def language(locale):
 
 
 def apertium_available(mode=None, binary=DEFAULT_BINARY):
-    """True if the binary runs and has `mode` (default: both nob-nno and nno-nob)."""
+    """True if the binary runs and has `mode` (default: both nob-nno_e and nno-nob)."""
     modes = [mode] if mode else [DEFAULT_NYNORSK_MODE, BOKMAL_MODE]
     try:
         result = subprocess.run(

@@ -140,6 +140,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("nn", _("Norwegian Nynorsk")),
 ]
 WAGTAIL_I18N_ENABLED = True
+# ASCII slugs, the same in both written forms: ø→o, æ→ae, å→a, é→e (languages/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Oslo"
@@ -180,11 +182,11 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
-# Bokmål ↔ nynorsk machine translation, offline. NYNORSK_MODE: "nob-nno" (a-infinitive)
-# or "nob-nno_e" (e-infinitive).
+# Bokmål ↔ nynorsk machine translation, offline. NYNORSK_MODE: "nob-nno_e" (e-infinitive, the
+# norm of the site, docs/nynorsk.md) or "nob-nno" (a-infinitive).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "languages.apertium.ApertiumTranslator",
-    "OPTIONS": {"NYNORSK_MODE": os.environ.get("APERTIUM_NYNORSK_MODE", "nob-nno")},
+    "OPTIONS": {"NYNORSK_MODE": os.environ.get("APERTIUM_NYNORSK_MODE", "nob-nno_e")},
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
