@@ -241,3 +241,6 @@ VEIVISER_PERMISSIONS_POLICY = (
 )
 # No avatars from gravatar.com in the admin (the policy allows no other origin).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin does not ask releases.wagtail.org for new versions (nothing leaves the site, and the
+# policy allows no other origin).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
