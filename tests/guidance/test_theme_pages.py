@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.factories.guidance import ActivityPageFactory, QuotePageFactory
+from tests.factories.guidance import ActivityPageFactory, QuotePageFactory, ThemeFactory
 from tests.helpers import count_queries, publish
 
 
@@ -161,3 +161,11 @@ def test_nynorsk_theme_shows_its_own_description(client, nynorsk):
     theme.save()
     html = client.get("/nn/tema/bustadkontor/").content.decode()
     assert "einingar som samlar dei bustadsosiale tenestene" in html
+
+
+def test_theme_index_leaves_out_themes_that_are_not_live(client, content, tree):
+    draft = ThemeFactory(name="Hemmelig tema", slug="hemmelig", live=False)
+    publish(QuotePageFactory(parent=tree.quote_index, title="Sitat"), themes=[draft])
+    html = client.get("/tema/").content.decode()
+    assert "Hemmelig tema" not in html
+    assert 'href="/tema/hemmelig/"' not in html

@@ -164,6 +164,8 @@ VEIVISER_TRUSTED_PROXIES = int(os.environ.get("VEIVISER_TRUSTED_PROXIES", "0"))
 # How long what readers leave is kept (reader feedback, the search log): `manage.py
 # prune_feedback` deletes what is older (docs/operations.md).
 VEIVISER_RETENTION_MONTHS = int(os.environ.get("VEIVISER_RETENTION_MONTHS", "12"))
+# The search log's daily counts: `manage.py prune_search_log` deletes older days.
+SEARCH_LOG_RETENTION_MONTHS = int(os.environ.get("SEARCH_LOG_RETENTION_MONTHS", "12"))
 
 WAGTAIL_SITE_NAME = "Veiviser"
 # The public address (docs/operations.md): the admin's e-mail links and, through
