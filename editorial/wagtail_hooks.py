@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -150,3 +151,18 @@ def approval_first(menu_items, request, context):
     if submit:
         menu_items.remove(submit[0])
         menu_items.insert(0, submit[0])
+
+
+class ApprovalQueuePanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's «Awaiting your review», first on the dashboard and with its count."""
+
+    template_name = "editorial/admin/approval_queue.html"
+    order = 1
+
+
+@hooks.register("construct_homepage_panels")
+def approval_queue_first(request, panels):
+    panels[:] = [
+        ApprovalQueuePanel() if type(panel) is WorkflowObjectsToModeratePanel else panel
+        for panel in panels
+    ]

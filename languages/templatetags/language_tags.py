@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info, override
 
@@ -80,3 +81,12 @@ def _link(code, url, is_current, exact):
         "is_current": is_current,
         "is_exact": exact,
     }
+
+
+@register.filter
+def lang_attribute(page, language):
+    """`` lang="nb"`` for a page whose text is in another written form than ``language``."""
+    content_language = getattr(page, "content_language", "") if page else ""
+    if content_language and content_language != language:
+        return format_html(' lang="{}"', content_language)
+    return ""

@@ -2,10 +2,14 @@
 slugs the same in both written forms, a redirect after a changed slug, demo users."""
 
 import io
+import json
+import re
 
 import pytest
 
+from django.contrib.messages import get_messages
 from django.core.management import call_command
+from django.urls import reverse
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, WorkflowState
@@ -13,7 +17,12 @@ from wagtail_localize.models import StringSegment, StringTranslation
 
 from core.text import norwegian_slug
 from editorial.models import ReadOnlyDatePanel
-from tests.editorial.test_permissions import build_sections, build_translation, edit_url
+from tests.editorial.test_permissions import (
+    build_sections,
+    build_translation,
+    edit_url,
+    submit_for_approval,
+)
 from tests.factories.guidance import QuotePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +106,64 @@ def test_demo_users_are_created_once_with_their_passwords_printed(tree, nn, djan
     call_command("ensure_demo_users", stdout=again)
     assert "exist already" in again.getvalue()
     assert django_user_model.objects.filter(username="redaktor").count() == 1
+
+
+def test_approvers_queue_comes_first_with_its_count(tree, nn, django_user_model, client):
+    sections = build_sections(tree, nn, django_user_model)
+    submit_for_approval(sections.pages["own"], sections.authors["own"])
+    client.force_login(sections.users["approver"])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "1 endring venter på godkjenningen din." in html
+    panels = re.findall(r"<section[^>]*w-panel--dashboard[^>]*>", html)
+    assert panels and 'id="awaiting-review-section"' in panels[0]
+
+
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [("approve", "«Artikkel (endret)» er godkjent."), ("reject", "Det er bedt om endringer")],
+)
+def test_approve_and_request_changes_confirm(tree, nn, django_user_model, client, action, message):
+    sections = build_sections(tree, nn, django_user_model)
+    submit_for_approval(sections.pages["own"], sections.authors["own"])
+    page = Page.objects.get(pk=sections.pages["own"].pk)
+    task_state = page.current_workflow_state.current_task_state
+    client.force_login(sections.users["approver"])
+    response = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk]),
+        {"comment": ""},
+    )
+    assert response.status_code == 302
+    texts = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any(message in text for text in texts), texts
+
+
+def test_new_page_takes_the_directorate_of_its_section(tree, nn, django_user_model, client):
+    sections = build_sections(tree, nn, django_user_model)
+    nav_editor = sections.authors["other"]
+    client.force_login(nav_editor)
+    url = reverse("wagtailadmin_pages:add", args=["guidance", "quotepage", tree.quote_index.pk])
+    html = client.get(url).content.decode()
+    html = " ".join(html.split())
+    assert re.search(rf'<option value="{sections.nav.pk}" selected>', html) or re.search(
+        rf'name="directorate"[^>]*value="{sections.nav.pk}"', html
+    )
+
+
+def test_municipality_chooser_creates_a_municipality(tree, nn, django_user_model, client):
+    from guidance.models import Municipality
+
+    sections = build_sections(tree, nn, django_user_model)
+    client.force_login(sections.users["editor"])
+    chooser = Municipality.snippet_viewset.chooser_viewset
+    html = json.loads(client.get(reverse(chooser.get_url_name("choose"))).content)["html"]
+    assert "Opprett en kommune" in html and 'name="number"' in html
+    url = reverse(chooser.get_url_name("create"))
+    data = {"name": "Bodø", "number": "1804", "county": "Nordland"}
+    response = json.loads(client.post(url, data).content)
+    assert response["step"] == "chosen"
+    assert Municipality.objects.get(number="1804").name == "Bodø"
+    # A clash: a Norwegian message, and what the editor typed stays in the form.
+    response = json.loads(client.post(url, {**data, "name": "Bodø kommune"}).content)
+    assert response["step"] != "chosen"
+    assert "Bodø kommune" in response["htmlFragment"]
+    assert "finnes allerede" in response["htmlFragment"]

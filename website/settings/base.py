@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "languages.apertium.MachineTranslationErrorMiddleware",  # Apertium failures as messages
+    "languages.marking.WrittenFormMiddleware",  # names in the other written form get their lang
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last (django-axes)
@@ -188,7 +189,11 @@ WAGTAILSEARCH_BACKENDS = {
 # norm of the site, docs/nynorsk.md) or "nob-nno" (a-infinitive).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "languages.apertium.ApertiumTranslator",
-    "OPTIONS": {"NYNORSK_MODE": os.environ.get("APERTIUM_NYNORSK_MODE", "nob-nno_e")},
+    "OPTIONS": {
+        "NYNORSK_MODE": os.environ.get("APERTIUM_NYNORSK_MODE", "nob-nno_e"),
+        # Names of municipalities, people and organisations stay as written (languages/protected).
+        "PROTECT_NAMES": True,
+    },
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

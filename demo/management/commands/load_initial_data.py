@@ -16,6 +16,7 @@ from demo import content
 from demo.accessibility import load_accessibility_statement
 from demo.editorial import load_editorial_demo
 from demo.processes import load_processes
+from demo.protected import load_demo_protected_words
 from demo.synonyms import load_demo_synonyms
 from demo.toolkit import load_toolkit
 from demo.translation import translate_demo
@@ -66,6 +67,8 @@ class Command(BaseCommand):
             load_editorial_demo(self.stdout)
             self.step("Search synonyms")
             self.created += load_demo_synonyms()
+            self.step("Protected words")
+            self.created += load_demo_protected_words()
         self.step("Machine translation with Apertium")
         translated = translate_demo(self.stdout.write)
         self.created += translated or 0
