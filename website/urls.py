@@ -20,11 +20,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
     path("robots.txt", website_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", website_views.favicon, name="favicon"),
     *reuse_urls.api_urlpatterns,
 ]
 
 # Bokmål at /…, nynorsk at /nn/…
 urlpatterns += i18n_patterns(
+    path("manifest.webmanifest", website_views.web_manifest, name="web_manifest"),
     path("sok/", search_views.search, name="search"),
     path("sok/forslag/", search_views.suggestions, name="search_suggestions"),
     path("tema/<str:slug>/", guidance_views.theme_page, name="theme"),

@@ -27,8 +27,15 @@ def language_links(context, page=None):
     current = get_language()
     links = []
     if page is None or not getattr(page, "pk", None):
+        # A view whose addresses differ by language (a theme's slug) gives them: {code: url}.
+        translated = context.get("translated_urls")
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-            url = translate_url(request.get_full_path(), code)
+            if translated is not None:
+                url = translated.get(code)
+                if url is None:
+                    continue
+            else:
+                url = translate_url(request.get_full_path(), code)
             links.append(_link(code, url, code == current, exact=True))
         return links
 
