@@ -29,6 +29,8 @@ EXTRA_PATHS = [
     "/nn/finst-ikkje/",
 ]
 SKIPPED_PREFIXES = ("/static/", "/media/", "/documents/", "/admin", "/django-admin", "/api/")
+# The server's PostgreSQL sessions go by this name, so that they can be seen to end.
+APPLICATION_NAME = "veiviser-production-test"
 SKIPPED_SUFFIXES = (".xml", ".txt", ".json", ".ico", ".webmanifest", ".csv", ".xlsx", ".pdf")
 
 
@@ -45,7 +47,10 @@ def database_url():
         password = f":{urllib.parse.quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
         host = db.get("HOST") or "127.0.0.1"
         port = db.get("PORT") or 5432
-        return f"postgres://{db['USER']}{password}@{host}:{port}/{db['NAME']}"
+        return (
+            f"postgres://{db['USER']}{password}@{host}:{port}/{db['NAME']}"
+            f"?application_name={APPLICATION_NAME}"
+        )
     return f"sqlite:///{db['NAME']}"
 
 
@@ -99,6 +104,25 @@ class ProductionServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        self.end_database_sessions()
+
+    @staticmethod
+    def end_database_sessions():
+        """Wait until the server's PostgreSQL sessions have ended (ending any left), or the test
+        database cannot be dropped after the run («being accessed by other users»)."""
+        if connection.vendor != "postgresql":
+            return
+        query = (
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND application_name = %s"
+        )
+        deadline = time.monotonic() + 15
+        with connection.cursor() as cursor:
+            while time.monotonic() < deadline:
+                cursor.execute(query, [APPLICATION_NAME])
+                if not cursor.fetchall():
+                    return
+                time.sleep(0.2)
 
     def get(self, path):
         """(status, content type, text) of ``path``."""

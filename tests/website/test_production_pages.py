@@ -54,7 +54,8 @@ def production(demo_database, django_db_blocker):
     try:
         yield server
     finally:
-        server.stop()
+        with django_db_blocker.unblock():
+            server.stop()
 
 
 @pytest.fixture(scope="module")
