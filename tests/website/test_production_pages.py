@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 
 from tests.helpers import STRICT, require_binary
 from tests.website.production_server import ProductionServer
@@ -47,15 +47,23 @@ def require_npm_package(path, package):
 
 @pytest.fixture(scope="module")
 def production(demo_database, django_db_blocker):
-    """The demo, loaded and committed once, served by a production-like server."""
+    """The demo, loaded and committed once, served by a production-like server.
+
+    The pages Lighthouse scores are looked up here, before Playwright starts: an ORM query made
+    inside Playwright's greenlet opens a connection of its own that outlives the test and keeps
+    the test database from being dropped.
+    """
     with django_db_blocker.unblock():
         demo_database.ensure_clean()
         server = ProductionServer().start()
+        server.scored_pages = lighthouse_pages()
     try:
         yield server
     finally:
         with django_db_blocker.unblock():
             server.stop()
+            for conn in connections.all(initialized_only=True):
+                conn.close()
 
 
 @pytest.fixture(scope="module")
@@ -121,23 +129,27 @@ def lighthouse_pages():
 
 
 def lighthouse(url, out):
-    """The category scores of one Lighthouse run (desktop preset, simulated throttling)."""
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--preset=desktop",
-            "--only-categories=" + ",".join(CATEGORIES),
-            "--output=json",
-            f"--output-path={out}",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-        ],
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    """The category scores of one Lighthouse run (desktop preset, simulated throttling) and the
+    audits below 1; all zero when the run fails (Chromium may time out on a busy machine)."""
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--preset=desktop",
+        "--only-categories=" + ",".join(CATEGORIES),
+        "--output=json",
+        f"--output-path={out}",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+    ]
+    environment = {**os.environ, "CHROME_PATH": CHROMIUM}
+    try:
+        result = subprocess.run(
+            command, env=environment, capture_output=True, text=True, timeout=300
+        )
+    except subprocess.TimeoutExpired:
+        return dict.fromkeys(CATEGORIES, 0.0), ["Lighthouse took more than five minutes"]
+    if result.returncode != 0 or not out.exists():
+        return dict.fromkeys(CATEGORIES, 0.0), [f"Lighthouse failed: {result.stderr[-500:]}"]
     report = json.loads(out.read_text())
     failing = [
         f"{audit_id}: {report['audits'][audit_id].get('title')}"
@@ -145,18 +157,16 @@ def lighthouse(url, out):
         for audit_id in (ref["id"] for ref in category["auditRefs"] if ref["weight"])
         if report["audits"][audit_id].get("score") not in (None, 1)
     ]
-    return {name: report["categories"][name]["score"] for name in CATEGORIES}, failing
+    return {name: report["categories"][name]["score"] or 0.0 for name in CATEGORIES}, failing
 
 
-def test_lighthouse_scores_at_least_095_in_every_category(production, django_db_blocker, tmp_path):
+def test_lighthouse_scores_at_least_095_in_every_category(production, tmp_path):
     require_binary(CHROMIUM, "chromium")
     require_npm_package(LIGHTHOUSE, "lighthouse")
     if not shutil.which("node"):
         pytest.fail("node is missing (Debian package nodejs)")
-    with django_db_blocker.unblock():
-        pages = lighthouse_pages()
     shortfalls = []
-    for name, path in pages:
+    for name, path in production.scored_pages:
         best, failing = dict.fromkeys(CATEGORIES, 0.0), []
         for run in range(RUNS):
             scores, failing = lighthouse(production.url + path, tmp_path / f"{name}-{run}.json")
@@ -201,11 +211,8 @@ def test_every_page_wraps_at_320_px_without_sideways_scrolling(production, crawl
     assert not sideways, "\n".join(sideways)
 
 
-def test_feedback_form_touch_targets_are_at_least_44_px(production, chromium, django_db_blocker):
-    from guidance.models import ArticlePage
-
-    with django_db_blocker.unblock():
-        path = ArticlePage.objects.filter(locale__language_code="nb").order_by("path")[0].url
+def test_feedback_form_touch_targets_are_at_least_44_px(production, chromium):
+    path = dict(production.scored_pages)["article-nb"]
     context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
     page = context.new_page()
     try:
