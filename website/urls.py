@@ -45,3 +45,15 @@ if settings.DEBUG:
         + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
         + urlpatterns
     )
+
+if getattr(settings, "VEIVISER_SERVE_MEDIA", False):
+    # The demo runs with DEBUG off (website/settings/demo.py) and no web server in front:
+    # Django serves the images and documents editors upload. Production leaves this to nginx.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    media_prefix = settings.MEDIA_URL.strip("/")
+    urlpatterns = [
+        re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        *urlpatterns,
+    ]

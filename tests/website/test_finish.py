@@ -109,7 +109,8 @@ def test_datetime_values_are_valid_html(client, content):
 def test_demo_settings_run_as_in_production():
     code = (
         "import django; django.setup(); from django.conf import settings; "
-        "print(settings.DEBUG, settings.STORAGES['staticfiles']['BACKEND'], settings.MIDDLEWARE[0])"
+        "print(settings.DEBUG, settings.STORAGES['staticfiles']['BACKEND'], "
+        "settings.MIDDLEWARE[0], settings.VEIVISER_SERVE_MEDIA)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -123,4 +124,5 @@ def test_demo_settings_run_as_in_production():
         "False",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
         "django.middleware.gzip.GZipMiddleware",
+        "True",  # uploads are served with DEBUG off (website/urls.py)
     ]

@@ -12,3 +12,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # A reverse proxy compresses pages in production (docs/operations.md); the demo has none.
 MIDDLEWARE = ["django.middleware.gzip.GZipMiddleware", *MIDDLEWARE]  # noqa: F405
+# Uploaded images and documents, which DEBUG off would otherwise leave unserved (website/urls.py).
+VEIVISER_SERVE_MEDIA = True
