@@ -24,11 +24,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
     path("robots.txt", website_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", website_views.favicon, name="favicon"),
     *reuse_urls.api_urlpatterns,
 ]
 
 # Bokmål at /…, nynorsk at /nn/…
 urlpatterns += i18n_patterns(
+    path("manifest.webmanifest", website_views.web_manifest, name="web_manifest"),
     path("sok/", search_views.search, name="search"),
     path("sok/forslag/", search_views.suggestions, name="search_suggestions"),
     path("tema/", guidance_views.theme_index, name="theme_index"),
@@ -48,3 +50,15 @@ if settings.DEBUG:
         + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
         + urlpatterns
     )
+
+if getattr(settings, "VEIVISER_SERVE_MEDIA", False):
+    # The demo runs with DEBUG off (website/settings/demo.py) and no web server in front:
+    # Django serves the images and documents editors upload. Production leaves this to nginx.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    media_prefix = settings.MEDIA_URL.strip("/")
+    urlpatterns = [
+        re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        *urlpatterns,
+    ]

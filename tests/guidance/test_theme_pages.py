@@ -37,6 +37,17 @@ def test_nynorsk_theme_page(client, nynorsk):
     assert client.get("/tema/" + "x" * 300 + "/").status_code == 404
 
 
+def test_language_switcher_links_to_the_themes_translated_slug(client, nynorsk):
+    """The slugs differ by language: the switcher goes to the translation, not to a 404."""
+    html = client.get("/tema/boligkontor/").content.decode()
+    assert 'href="/nn/tema/bustadkontor/" hreflang="nn"' in html
+    html = client.get("/nn/tema/bustadkontor/").content.decode()
+    assert 'href="/tema/boligkontor/" hreflang="nb"' in html
+    # A theme without a translation offers no link to the other language.
+    html = client.get("/tema/ledelse/").content.decode()
+    assert 'hreflang="nn"' not in html.split("language-switcher", 1)[1].split("</nav>", 1)[0]
+
+
 def test_theme_page_query_count_is_constant(client, content, tree):
     client.get("/tema/boligkontor/")
     before = count_queries(client, "/tema/boligkontor/", {})

@@ -137,6 +137,12 @@ def test_print_shows_the_text_without_site_chrome(demo_site, browser_page):
         assert not page.locator(chrome).is_visible(), chrome
     assert page.locator("h1").is_visible()
     assert page.locator(".metadata").is_visible()
+    # The demo links to no report it has no real address for (issue 15): a link of the kind
+    # an editor adds, to see that paper shows where it goes.
+    page.evaluate(
+        """document.querySelector("h1").insertAdjacentHTML("afterend",
+        '<a class="ds-link external" href="https://www.husbanken.no/">Husbanken</a>')"""
+    )
     link_suffix = page.evaluate(
         "getComputedStyle(document.querySelector('a.external'), '::after').content"
     )
