@@ -132,6 +132,13 @@ def replace_localize_views():
     ]
 
 
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    from . import lockouts
+
+    return lockouts.register()
+
+
 @hooks.register("construct_page_action_menu")
 def approval_first(menu_items, request, context):
     """For those who must be approved: no «Convert to alias page» (refused to them, see

@@ -283,7 +283,7 @@ def test_warm_pipeline_gives_what_a_cold_run_gives():
 @needs_apertium
 def test_warm_pipeline_stays_up_and_restarts_when_killed():
     translate(["Kommunen har ansvar."])
-    warm = pipeline("nob-nno")
+    warm = pipeline(ApertiumTranslator({}).get_mode(NB, NN))
     first = warm.process.pid
     assert translate(["mange boliger"]) == ["mange bustader"]
     assert warm.process.pid == first
