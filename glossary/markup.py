@@ -117,6 +117,8 @@ def _mark_text(text, glossary, seen):
         entry = glossary.entries.get(_unescape_form(match.group(0)))
         if entry is None or entry.translation_key in seen:
             continue
+        if text.count("«", 0, match.start()) > text.count("»", 0, match.start()):
+            continue  # inside a quoted title («Erfaringer fra kommuneprogrammet»): a name
         seen.add(entry.translation_key)
         out.append(text[position : match.start()])
         out.append(definition_markup(match.group(0), entry, glossary))
