@@ -9,9 +9,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
 
+from core import publication
 from guidance import serializers
 
 from .base import FactorLinkedPage, ListingIndexPage
+from .snippets import Municipality
 
 
 class QuoteIndexPage(ListingIndexPage):
@@ -113,4 +115,10 @@ class QuotePage(FactorLinkedPage):
 
     @property
     def speaker(self):
-        return self.municipality.name if self.municipality_id else self.organisation
+        if not self.municipality_id:
+            return self.organisation
+        # A quote block on a page names its speaker without a query per quote.
+        names = publication.remembered(
+            "municipality-names", lambda: dict(Municipality.objects.values_list("pk", "name"))
+        )
+        return names.get(self.municipality_id) or self.municipality.name

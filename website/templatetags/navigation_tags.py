@@ -7,7 +7,7 @@ from django.utils import translation
 
 from wagtail.models import Site
 
-from core import publication
+from core import pages, publication
 from editorial.models import Directorate
 from website.models import InformationPage
 
@@ -60,14 +60,15 @@ def _menu_items(root, request):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
-    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+    return {"ancestors": pages.ancestors(page), "page": page, "request": context["request"]}
 
 
 @register.simple_tag
 def directorates():
-    """The directorates behind the guidance, for the footer."""
-    return list(Directorate.objects.order_by("name"))
+    """The directorates behind the guidance, for the footer (kept under the stamp)."""
+    return publication.remembered(
+        "directorates", lambda: list(Directorate.objects.order_by("name"))
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -78,6 +79,30 @@ def accessibility_statement(context):
         chosen = settings["website"]["SiteSettings"].accessibility_statement
     except (KeyError, TypeError, AttributeError):
         return None
-    if chosen is None or not chosen.live:
+    if chosen is None:
         return None
-    return chosen.localized
+    language = translation.get_language()
+
+    def build():
+        return chosen.localized if chosen.live else None
+
+    return publication.remembered(("accessibility-statement", chosen.pk, language), build)
+
+
+@register.simple_tag(takes_context=True)
+def notice_banner(context):
+    """The notice chosen in the site settings, in the reader's language if it is live there."""
+    settings = context.get("settings")
+    try:
+        site_settings = settings["website"]["SiteSettings"]
+    except (KeyError, TypeError, AttributeError):
+        return None
+    if not site_settings.notice_id:
+        return None
+    language = translation.get_language()
+
+    def build():
+        notice = site_settings.notice.localized
+        return notice if notice.live else None
+
+    return publication.remembered(("notice", site_settings.notice_id, language), build)
