@@ -219,4 +219,3 @@ def install():
             continue
         patched.add(id(descriptor))
         descriptor.get_object = _memoised_locale(descriptor)
-

@@ -17,7 +17,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 
-from . import memo
+from . import frontend_cache, memo
 from .models import PublicationStamp
 
 # What saving a draft, locking or counting children writes: none of it is public.
@@ -55,6 +55,7 @@ def renew():
     memo.drop("publication-stamp")
     if not PublicationStamp.objects.filter(pk=1).update(stamp=uuid.uuid4()):
         PublicationStamp.objects.get_or_create(pk=1)
+    frontend_cache.ban_on_commit()
 
 
 def remembered(key, build):

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.embeds",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.health.HealthCheckMiddleware",  # /healthz, before the Host check and HTTPS redirect
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",  # ETag, and 304 for a matching one
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -160,6 +162,16 @@ VEIVISER_PAGE_CACHE_TIMEOUT = int(os.environ.get("VEIVISER_PAGE_CACHE_TIMEOUT", 
 VEIVISER_CACHE_MAX_AGE = int(os.environ.get("VEIVISER_CACHE_MAX_AGE", 60))
 VEIVISER_CACHE_STALE_WHILE_REVALIDATE = 30
 VEIVISER_CACHE_STALE_IF_ERROR = 60 * 60 * 24
+# Varnish in front (deploy/varnish/default.vcl), e.g. http://127.0.0.1:6081: purged on publish
+# by wagtail.contrib.frontend_cache, banned whole when the stamp changes (core/frontend_cache.py).
+VARNISH_URL = os.environ.get("VARNISH_URL", "").rstrip("/")
+if VARNISH_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": VARNISH_URL,
+        }
+    }
 
 WAGTAIL_SITE_NAME = "Veiviser"
 # The public address (docs/operations.md): the admin's e-mail links and, through

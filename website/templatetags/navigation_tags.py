@@ -3,6 +3,7 @@
 from collections import namedtuple
 
 from django import template
+from django.conf import settings as django_settings
 from django.utils import translation
 
 from wagtail.models import Site
@@ -116,3 +117,14 @@ def notice_banner(context):
         return notice if notice.live else None
 
     return publication.remembered(("notice", site_settings.notice_id, language), build)
+
+
+@register.simple_tag(takes_context=True)
+def may_have_session(context):
+    """True when the request carries a session cookie: only then may the reader be an editor.
+
+    Asking for ``request.user`` without one would mark the session as read and add
+    ``Vary: Cookie``, which keeps every shared cache from storing the page (core/page_cache.py).
+    """
+    request = context.get("request")
+    return bool(request and django_settings.SESSION_COOKIE_NAME in request.COOKIES)
