@@ -121,8 +121,17 @@ def publish_through_admin(server, session_key, page, title):
     )
     data["title"] = title
     data["action-publish"] = "1"
-    response = browser.post(edit, data=data, timeout=30, allow_redirects=False)
-    assert response.status_code == 302, response.text[:2000]
+    token = browser.cookies.get("csrftoken") or form.cookies.get("csrftoken")
+    response = browser.post(
+        edit,
+        data=data,
+        cookies={"csrftoken": token, "sessionid": session_key},
+        # The edit form's token is outside the form's fields; the cookie's value is a token too.
+        headers={"X-CSRFToken": token, "Referer": edit},
+        timeout=30,
+        allow_redirects=False,
+    )
+    assert response.status_code == 302, (sorted(browser.cookies.keys()), response.text[-3000:])
 
 
 def test_a_publish_through_one_instance_is_served_fresh_by_the_other(
