@@ -13,6 +13,7 @@ from core import publication
 from guidance import serializers
 
 from .base import FactorLinkedPage, ListingIndexPage
+from .period import ContentPeriodMixin
 from .snippets import Municipality
 
 
@@ -28,7 +29,7 @@ class QuoteIndexPage(ListingIndexPage):
         return super().listing().select_related("municipality")
 
 
-class QuotePage(FactorLinkedPage):
+class QuotePage(ContentPeriodMixin, FactorLinkedPage):
     quote = models.TextField(
         _("quote"), help_text=_("The quote, verbatim, without quotation marks.")
     )
@@ -69,6 +70,7 @@ class QuotePage(FactorLinkedPage):
             ),
         ]
         + FactorLinkedPage.taxonomy_panels
+        + ContentPeriodMixin.period_panels
     )
     search_fields = FactorLinkedPage.search_fields + [
         index.SearchField("quote", boost=1.5),
