@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help demo serve test lint check check-messages messages benchmark clean
+.PHONY: help demo serve production test lint check check-messages messages benchmark clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -36,6 +36,14 @@ demo: $(VENV)/.installed ## Set up everything (SQLite unless DATABASE_URL is set
 	@echo "As in production: DEBUG off, compressed static files (website/settings/demo.py)."
 	DJANGO_SETTINGS_MODULE=website.settings.demo VEIVISER_BASE_URL=http://127.0.0.1:$(PORT) \
 	  $(MANAGE) runserver --noreload 127.0.0.1:$(PORT)
+
+production: $(VENV)/.installed ## Translations, migrate, collectstatic, then gunicorn (WEB_CONCURRENCY workers on PORT); see docs/scaling.md
+	$(MANAGE) compile_translations
+	DJANGO_SETTINGS_MODULE=website.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=website.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=website.settings.production $(BIN)/gunicorn website.wsgi \
+	  --workers $${WEB_CONCURRENCY:-2} --bind $${BIND_ADDRESS:-0.0.0.0}:$(PORT) \
+	  --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 serve: $(VENV)/.installed ## Serve the site without loading anything
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

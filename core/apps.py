@@ -8,7 +8,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import exports, publication
+        from . import exports, pages, publication
 
         publication.connect()
+        pages.install()
         exports.guard_spreadsheet_exports()

@@ -17,6 +17,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 
+from . import frontend_cache, memo
 from .models import PublicationStamp
 
 # What saving a draft, locking or counting children writes: none of it is public.
@@ -39,7 +40,11 @@ _locks = {}
 
 
 def current():
-    """The stamp now (one primary-key query)."""
+    """The stamp now: one primary-key query, once per request (core/memo.py)."""
+    return memo.per_request("publication-stamp", _read)
+
+
+def _read():
     stamp = PublicationStamp.objects.filter(pk=1).values_list("stamp", flat=True).first()
     if stamp is None:
         stamp = PublicationStamp.objects.get_or_create(pk=1)[0].stamp
@@ -47,8 +52,10 @@ def current():
 
 
 def renew():
+    memo.drop("publication-stamp")
     if not PublicationStamp.objects.filter(pk=1).update(stamp=uuid.uuid4()):
         PublicationStamp.objects.get_or_create(pk=1)
+    frontend_cache.ban_on_commit()
 
 
 def remembered(key, build):

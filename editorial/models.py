@@ -13,6 +13,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
+from core import publication
+
 from .permissions import EditorialPagePermissionTester
 
 
@@ -97,6 +99,16 @@ class OwnedPage(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def owning_directorate(self):
+        """The owning directorate, from a per-process memo of all of them (no query per page)."""
+        if not self.directorate_id:
+            return None
+        by_pk = publication.remembered(
+            "directorates-by-pk", lambda: {d.pk: d for d in Directorate.objects.all()}
+        )
+        return by_pk.get(self.directorate_id) or self.directorate
 
     def permissions_for_user(self, user):
         return EditorialPagePermissionTester(user, self)

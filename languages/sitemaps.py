@@ -27,8 +27,6 @@ class BilingualSitemap(Sitemap):
             .filter(alias_of__isnull=True)
             .select_related("locale")
             .order_by("path")
-            .defer_streamfields()
-            .specific()
         )
 
     def _urls(self, page, protocol, domain):

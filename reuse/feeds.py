@@ -51,11 +51,8 @@ class GuidanceFeed(Feed):
         raise NotImplementedError
 
     def items(self, obj):
-        pages = list(self.pages(obj).specific()[:FEED_LENGTH])
-        locale = Locale.get_active()
-        for page in pages:
-            page.locale = locale  # every page is in it; spares a query per page
-        return pages
+        # Each page's locale comes from the per-process memo (core/pages.py), not a query.
+        return list(self.pages(obj).specific()[:FEED_LENGTH])
 
     def item_title(self, item):
         return item.title

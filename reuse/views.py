@@ -28,7 +28,6 @@ def whats_new(request):
     listing_page = Paginator(pages, PAGE_SIZE).get_page(request.GET.get("page"))
     items = list(listing_page.object_list.specific())
     for item in items:
-        item.locale = locale  # every item is in it; spares a query per item
         item.is_update = is_update(item)
         item.changed_at = changed_at(item)
     return TemplateResponse(

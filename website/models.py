@@ -1,5 +1,7 @@
 """Site-level models: the home page and the settings shared by every page."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -15,12 +17,15 @@ from wagtail.models import (
     LockableMixin,
     Page,
     RevisionMixin,
+    Site,
     TranslatableMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core import publication
+from core.pages import route_in_one_query
 from guidance.blocks import GuidanceStreamBlock
 from guidance.models import FactorPage, GuidancePage, Theme
 from guidance.models.base import live_in_locale
@@ -54,6 +59,11 @@ class HomePage(GuidancePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # The whole path in one query instead of one per level (core/pages.py).
+        found = route_in_one_query(self, request, path_components)
+        return found if found is not None else super().route(request, path_components)
 
     def localized_featured(self):
         """The featured pages in this page's language, in the editor's order."""
@@ -189,3 +199,19 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """The site's settings for a page view: read once per process under the stamp, and
+        a copy per request (editing forms in the admin go through ``for_site``)."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        kept = publication.remembered(("site-settings", site.pk), lambda: cls.for_site(site))
+        site_settings = copy.copy(kept)
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings

@@ -68,7 +68,7 @@ class ArticlePage(ContentPeriodMixin, FactorLinkedPage):
         if self.first_published_at:
             data["datePublished"] = self.first_published_at
         if self.directorate_id:
-            owner = {"@type": "GovernmentOrganization", "name": self.directorate.name}
+            owner = {"@type": "GovernmentOrganization", "name": self.owning_directorate.name}
             data["publisher"] = owner
             data["author"] = owner
         return data

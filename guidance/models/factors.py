@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Window
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -171,10 +172,13 @@ class FactorPage(ContentPeriodMixin, GuidancePage):
         """
         sections = []
         for model in content_types.factor_linked_models():
-            pages = model.linked_to_factor(self)
-            sections.append(
-                LinkedSection(model, list(pages[: self.LINKED_PER_SECTION]), pages.count())
+            # One query for the newest few and the total (a window count over every match).
+            pages = list(
+                model.linked_to_factor(self).annotate(listed_total=Window(Count("pk")))[
+                    : self.LINKED_PER_SECTION
+                ]
             )
+            sections.append(LinkedSection(model, pages, pages[0].listed_total if pages else 0))
         return sections
 
     def get_context(self, request, *args, **kwargs):

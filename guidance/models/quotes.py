@@ -9,10 +9,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
 
+from core import publication
 from guidance import serializers
 
 from .base import FactorLinkedPage, ListingIndexPage
 from .period import ContentPeriodMixin
+from .snippets import Municipality
 
 
 class QuoteIndexPage(ListingIndexPage):
@@ -115,4 +117,10 @@ class QuotePage(ContentPeriodMixin, FactorLinkedPage):
 
     @property
     def speaker(self):
-        return self.municipality.name if self.municipality_id else self.organisation
+        if not self.municipality_id:
+            return self.organisation
+        # A quote block on a page names its speaker without a query per quote.
+        names = publication.remembered(
+            "municipality-names", lambda: dict(Municipality.objects.values_list("pk", "name"))
+        )
+        return names.get(self.municipality_id) or self.municipality.name

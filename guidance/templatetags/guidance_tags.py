@@ -2,6 +2,7 @@ from django import template
 from django.urls import reverse
 from django.utils import translation
 
+from core import publication
 from core.search_links import search_url as build_search_url
 from guidance.browse import theme_url, themes_for_factor
 
@@ -19,8 +20,13 @@ def _reader_language(context):
 
 @register.simple_tag
 def factor_themes(factor):
-    """{% factor_themes page as themes %}: the themes of the content linked to a factor."""
-    return list(themes_for_factor(factor))
+    """{% factor_themes page as themes %}: the themes of the content linked to a factor.
+
+    Kept per process and factor until something is published (core/publication.py).
+    """
+    return publication.remembered(
+        ("factor-themes", factor.pk), lambda: list(themes_for_factor(factor))
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info, override
 
-from wagtail.models import Page
+from core.pages import lineage_translations
 
 register = template.Library()
 
@@ -22,7 +22,8 @@ def _label(code):
 def language_links(context, page=None):
     """One link per language: the same page in that language, or its nearest translated ancestor.
 
-    Two queries for a page (its ancestors, their translations); none for other views.
+    One query for a page (its lineage's translations, shared with hreflang, core/pages.py);
+    none for other views.
     """
     request = context["request"]
     current = get_language()
@@ -49,17 +50,8 @@ def language_links(context, page=None):
                 links.append(_link(code, home, code == current, exact=False))
         return links
 
-    ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
-    depth_by_key = {a.translation_key: a.depth for a in ancestors}
-    candidates = (
-        Page.objects.live()
-        .public()
-        .filter(translation_key__in=list(depth_by_key))
-        .select_related("locale")
-        .only("pk", "url_path", "translation_key", "locale__language_code", "depth")
-    )
     best = {}
-    for candidate in candidates:
+    for candidate in lineage_translations(page):
         code = candidate.locale.language_code
         if code not in best or candidate.depth > best[code].depth:
             best[code] = candidate

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from core import text
+from core.pages import lineage_translations
 
 register = template.Library()
 
@@ -36,13 +37,13 @@ def search_alternates(context, page):
     if page is None or not getattr(page, "pk", None) or page.alias_of_id:
         return []
     request = context.get("request")
-    translations = (
-        page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .filter(alias_of__isnull=True)
-        .select_related("locale")
-        .order_by("locale__language_code")
+    translations = sorted(
+        (
+            version
+            for version in lineage_translations(page)
+            if version.translation_key == page.translation_key and not version.alias_of_id
+        ),
+        key=lambda version: version.locale.language_code,
     )
     alternates = []
     for version in translations:
@@ -57,7 +58,13 @@ def canonical_url(context, page):
     """An alias's canonical address is its source's; every other page is its own."""
     request = context.get("request")
     if page.alias_of_id:
-        source = Page.objects.filter(pk=page.alias_of_id).live().public().first()
+        source = (
+            next(
+                (found for found in lineage_translations(page) if found.pk == page.alias_of_id),
+                None,
+            )
+            or Page.objects.filter(pk=page.alias_of_id).live().public().first()
+        )
         if source is not None:
             return source.get_full_url(request)
     return page.get_full_url(request)

@@ -94,7 +94,7 @@ def test_nynorsk_assessment_uses_the_nynorsk_factors(client, assessment, tree, n
 
 def test_costs_a_few_queries_over_the_frame(client, assessment, django_assert_max_num_queries):
     get(client, assessment)
-    with django_assert_max_num_queries(24):  # the site's frame is ~18 (issue 13)
+    with django_assert_max_num_queries(15):  # issue 13
         get(client, assessment)
-    with django_assert_max_num_queries(32):  # + the weakest factors' quotes, articles, cases
+    with django_assert_max_num_queries(15):  # + the weakest factors' quotes, articles, cases
         get(client, assessment, answers(low=(2, 3)))

@@ -98,7 +98,7 @@ def body(*paragraphs):
 
 def test_glossary_page_lists_terms_a_to_aa(client, glossary_page, django_assert_max_num_queries):
     client.get(glossary_page.url)
-    with django_assert_max_num_queries(22):  # the site's frame is ~18 (issue 13)
+    with django_assert_max_num_queries(15):  # issue 13
         html = client.get(glossary_page.url).content.decode()
     order = [html.index(f'id="{slug}"') for slug in ("boligkontor", "forankring", "okonomiplan")]
     assert order == sorted(order)
@@ -198,7 +198,8 @@ def test_nynorsk_pages_use_the_nynorsk_terms(client, tree, glossary_page, nn):
 
 
 def test_terms_are_read_once_per_language(nb, terms, django_assert_num_queries):
-    with django_assert_num_queries(3):  # the terms, the glossary page and its view restrictions
+    # the terms, the glossary page; the stamp and the restricted paths (core/pages.py)
+    with django_assert_num_queries(4):
         glossary = build(nb.pk)
     assert glossary.page_url is None and "forankringen" in glossary.entries
 

@@ -43,7 +43,7 @@ def test_factor_page_queries_do_not_grow_with_content(client, tree, django_asser
     for total, start in ((5, 0), (50, 5)):
         add_related(tree, factor, total - start, start)
         render(client, factor)  # warm per-process caches (site root paths, settings)
-        with django_assert_max_num_queries(45) as captured:
+        with django_assert_max_num_queries(15) as captured:
             html = render(client, factor)
         shown = min(total, factor.LINKED_PER_SECTION)
         for kind in ("ArticlePageFactory", "CaseStudyPageFactory", "QuotePageFactory"):

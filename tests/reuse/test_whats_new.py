@@ -43,6 +43,7 @@ def test_odd_page_numbers_show_a_page(client, content, page):
 def test_query_count_does_not_grow_with_the_content(
     client, content, tree, django_assert_max_num_queries
 ):
+    # Cold: the per-process memos (locales, restrictions, menu, site) are built on this request.
     with django_assert_max_num_queries(25) as few:
         assert client.get("/nytt/").status_code == 200
     for _ in range(10):

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.embeds",
@@ -57,13 +58,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.health.HealthCheckMiddleware",  # /healthz, before the Host check and HTTPS redirect
     "django.middleware.security.SecurityMiddleware",
     "website.security.PermissionsPolicyMiddleware",
     "website.security.ContentSecurityPolicyMiddleware",
     "website.security.RequestGuardMiddleware",  # unreadable bodies and NUL paths, before all else
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag, and 304 for a matching one
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.memo.RequestMemoMiddleware",  # what a request reads twice, read once (core/pages.py)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.page_cache.PageCacheMiddleware",  # anonymous pages, whole (core/page_cache.py)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -167,6 +172,37 @@ VEIVISER_TRUSTED_PROXIES = int(os.environ.get("VEIVISER_TRUSTED_PROXIES", "0"))
 VEIVISER_RETENTION_MONTHS = int(os.environ.get("VEIVISER_RETENTION_MONTHS", "12"))
 # The search log's daily counts: `manage.py prune_search_log` deletes older days.
 SEARCH_LOG_RETENTION_MONTHS = int(os.environ.get("SEARCH_LOG_RETENTION_MONTHS", "12"))
+
+# The shared cache: Redis when REDIS_URL is set (every process and instance shares the page
+# cache, rate limits and memos), else each process's own memory. A Redis that does not answer
+# within half a second counts as down: pages are served uncached (core/page_cache.py).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",  # survives Redis going away
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache and the Cache-Control of anonymous pages (docs/scaling.md).
+VEIVISER_PAGE_CACHE = os.environ.get("VEIVISER_PAGE_CACHE", "true").lower() == "true"
+VEIVISER_PAGE_CACHE_TIMEOUT = int(os.environ.get("VEIVISER_PAGE_CACHE_TIMEOUT", 60 * 60))
+VEIVISER_CACHE_MAX_AGE = int(os.environ.get("VEIVISER_CACHE_MAX_AGE", 60))
+VEIVISER_CACHE_STALE_WHILE_REVALIDATE = 30
+VEIVISER_CACHE_STALE_IF_ERROR = 60 * 60 * 24
+# Varnish in front (deploy/varnish/default.vcl), e.g. http://127.0.0.1:6081: purged on publish
+# by wagtail.contrib.frontend_cache, banned whole when the stamp changes (core/frontend_cache.py).
+VARNISH_URL = os.environ.get("VARNISH_URL", "").rstrip("/")
+if VARNISH_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": VARNISH_URL,
+        }
+    }
 
 WAGTAIL_SITE_NAME = "Veiviser"
 # The public address (docs/operations.md): the admin's e-mail links and, through

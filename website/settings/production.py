@@ -17,7 +17,11 @@ if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
-CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
+# SECURE_SSL_REDIRECT=false for a plain-HTTP run (locally, or Varnish on this machine); behind a
+# proxy that ends TLS and sets X-Forwarded-Proto, keep the default (true).
+SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+SCHEME = "https" if SECURE_SSL_REDIRECT else "http"
+CSRF_TRUSTED_ORIGINS = [f"{SCHEME}://{host}" for host in ALLOWED_HOSTS]
 if VEIVISER_BASE_URL:  # noqa: F405
     ALLOWED_HOSTS.append(urlsplit(VEIVISER_BASE_URL).hostname)  # noqa: F405
     CSRF_TRUSTED_ORIGINS.append(VEIVISER_BASE_URL)  # noqa: F405
@@ -32,13 +36,15 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365 if SECURE_SSL_REDIRECT else 0)
+)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_SECURE = SECURE_SSL_REDIRECT  # plain HTTP could not log in with secure cookies
+CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
 # Wagtail's live preview shows the page in a same-origin frame.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]

@@ -5,6 +5,9 @@ SECRET_KEY = "veiviser-test-only"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off: tests that count queries or read response.context need the views to run. The page
+# cache's own tests turn it on (tests/core/test_page_cache.py).
+VEIVISER_PAGE_CACHE = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 

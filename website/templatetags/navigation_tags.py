@@ -3,13 +3,14 @@
 from collections import namedtuple
 
 from django import template
+from django.conf import settings as django_settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import pgettext
 
 from wagtail.models import Site
 
-from core import publication
+from core import pages, publication
 from editorial.models import Directorate
 from guidance.models import FactorIndexPage
 from website.models import InformationPage
@@ -82,7 +83,7 @@ def themes_item():
 def breadcrumbs(context, page, current=None):
     """The path to ``page``; ``current`` (with ``title`` and ``url``) is a part of the page
     shown on its own, such as a process's step, which then ends the path."""
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    ancestors = pages.ancestors(page)  # kept under the publication stamp (core/pages.py)
     back = page if current else (ancestors[-1] if ancestors else None)
     return {
         "ancestors": ancestors,
@@ -95,8 +96,10 @@ def breadcrumbs(context, page, current=None):
 
 @register.simple_tag
 def directorates():
-    """The directorates behind the guidance, for the footer."""
-    return list(Directorate.objects.order_by("name"))
+    """The directorates behind the guidance, for the footer (kept under the stamp)."""
+    return publication.remembered(
+        "directorates", lambda: list(Directorate.objects.order_by("name"))
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -107,6 +110,41 @@ def accessibility_statement(context):
         chosen = settings["website"]["SiteSettings"].accessibility_statement
     except (KeyError, TypeError, AttributeError):
         return None
-    if chosen is None or not chosen.live:
+    if chosen is None:
         return None
-    return chosen.localized
+    language = translation.get_language()
+
+    def build():
+        return chosen.localized if chosen.live else None
+
+    return publication.remembered(("accessibility-statement", chosen.pk, language), build)
+
+
+@register.simple_tag(takes_context=True)
+def notice_banner(context):
+    """The notice chosen in the site settings, in the reader's language if it is live there."""
+    settings = context.get("settings")
+    try:
+        site_settings = settings["website"]["SiteSettings"]
+    except (KeyError, TypeError, AttributeError):
+        return None
+    if not site_settings.notice_id:
+        return None
+    language = translation.get_language()
+
+    def build():
+        notice = site_settings.notice.localized
+        return notice if notice.live else None
+
+    return publication.remembered(("notice", site_settings.notice_id, language), build)
+
+
+@register.simple_tag(takes_context=True)
+def may_have_session(context):
+    """True when the request carries a session cookie: only then may the reader be an editor.
+
+    Asking for ``request.user`` without one would mark the session as read and add
+    ``Vary: Cookie``, which keeps every shared cache from storing the page (core/page_cache.py).
+    """
+    request = context.get("request")
+    return bool(request and django_settings.SESSION_COOKIE_NAME in request.COOKIES)

@@ -1,0 +1,154 @@
+"""The page cache: whole anonymous responses in Django's cache, never older than a publish.
+
+A response is kept under the URL (host, path and query), the language and the publication
+stamp (core/publication.py). Every change readers could see renews the stamp in the same
+transaction (publishing, unpublishing, moving, view restrictions, themes, notices, the
+menu's pages, directorates, site settings), so the next request asks for a new key and no
+process or instance can serve the old page: nothing is evicted, old keys expire. A hit costs
+one primary-key query (the stamp) and one cache read.
+
+What is kept: the status, the body and every header (Content-Security-Policy and the other
+security headers included), except Set-Cookie. What is never kept or served from it: requests
+other than GET and HEAD, a reader with a session (logged-in editors, previews), the admin,
+pages under a view restriction, responses that set a cookie, vary on Cookie or say
+``private``/``no-store``. If the cache is down the page is served uncached and the failure
+logged; the cache is not asked again for a few seconds.
+
+Why not wagtail-cache: it keys on the URL only and evicts by clearing the whole cache (or
+per URL) from Wagtail's publish hooks, in the process that published. Our stamp already
+changes for everything readers can see (snippets and settings as well as pages, in every
+instance, rolled back with a failed transaction), so a key that contains it is never stale,
+and the middleware is some hundred lines we control (cookie rules, security headers, Redis
+failure) instead of a dependency with its own rules.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+from . import pages, publication
+
+logger = logging.getLogger(__name__)
+
+KEPT_STATUSES = {200, 301}  # not 404: any address would fill the cache
+NEVER_CACHED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/api/", "/static/", "/media/")
+_down_until = [0.0]  # monotonic time before which the cache is not asked again
+
+
+def enabled():
+    return getattr(settings, "VEIVISER_PAGE_CACHE", True)
+
+
+def _cache():
+    return caches[getattr(settings, "VEIVISER_PAGE_CACHE_ALIAS", "default")]
+
+
+def _is_anonymous(request):
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False  # an editor (or a reader with a session): never from the cache
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def may_use(request):
+    """True when this request may be answered from, and stored in, the page cache."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(NEVER_CACHED_PREFIXES):
+        return False
+    return _is_anonymous(request)
+
+
+def may_store(request, response):
+    if response.status_code not in KEPT_STATUSES or response.streaming:
+        return False
+    if response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    if "cookie" in response.get("Vary", "").lower():
+        return False
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is not None and pages.is_restricted(route[0]):
+        return False
+    return not getattr(request, "is_preview", False)
+
+
+def key_for(request):
+    url = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
+    language = getattr(request, "LANGUAGE_CODE", "")
+    return f"page:{publication.current()}:{language}:{digest}"
+
+
+def _call(operation, *args):
+    """A cache operation, or None when the cache fails (logged; not asked again for a while)."""
+    if time.monotonic() < _down_until[0]:
+        return None
+    try:
+        return operation(*args)
+    except Exception:  # any cache failure: serve uncached, never a 500
+        logger.warning("Page cache unavailable; serving uncached", exc_info=True)
+        _down_until[0] = time.monotonic() + getattr(settings, "VEIVISER_CACHE_RETRY_SECONDS", 5)
+        return None
+
+
+def _freeze(response):
+    headers = [(k, v) for k, v in response.headers.items() if k.lower() != "set-cookie"]
+    return {"status": response.status_code, "content": response.content, "headers": headers}
+
+
+def _thaw(stored, request):
+    response = HttpResponse(
+        b"" if request.method == "HEAD" else stored["content"], status=stored["status"]
+    )
+    for name, value in stored["headers"]:
+        response.headers[name] = value
+    response.headers["X-Page-Cache"] = "hit"
+    return response
+
+
+def add_cache_headers(request, response):
+    """Cache-Control for shared caches on anonymous pages; private for everyone else."""
+    if "Cache-Control" in response.headers and not may_use(request):
+        return response
+    if may_use(request) and may_store(request, response):
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.VEIVISER_CACHE_MAX_AGE,
+            stale_while_revalidate=settings.VEIVISER_CACHE_STALE_WHILE_REVALIDATE,
+            stale_if_error=settings.VEIVISER_CACHE_STALE_IF_ERROR,
+        )
+    elif request.method in ("GET", "HEAD") and "Cache-Control" not in response.headers:
+        patch_cache_control(response, private=True)
+    return response
+
+
+class PageCacheMiddleware:
+    """Serves anonymous GET and HEAD requests from the page cache, and fills it.
+
+    Sits below LocaleMiddleware (the language is known) and above everything that could
+    set a cookie, so that what it stores is what the reader would have been sent.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (enabled() and may_use(request)):
+            return add_cache_headers(request, self.get_response(request))
+        key = key_for(request)
+        stored = _call(_cache().get, key)
+        if stored is not None:
+            return _thaw(stored, request)
+        response = add_cache_headers(request, self.get_response(request))
+        if request.method == "GET" and may_store(request, response):
+            response.headers["X-Page-Cache"] = "miss"
+            _call(_cache().set, key, _freeze(response), settings.VEIVISER_PAGE_CACHE_TIMEOUT)
+        return response
