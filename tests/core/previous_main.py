@@ -287,6 +287,16 @@ class Reader:
         self.cursor.execute(sql)
         return ordered(self.cursor.fetchall())
 
+    def records(self, table):
+        """Every row of ``table`` as {column: value}, so columns added later compare fairly."""
+        self.cursor.execute(f'SELECT * FROM "{table}"')
+        names = [column[0] for column in self.cursor.description]
+        records = (
+            {name: plain(value) for name, value in zip(names, row, strict=True)}
+            for row in self.cursor.fetchall()
+        )
+        return sorted(records, key=repr)
+
     def columns(self, table):
         self.cursor.execute(f'SELECT * FROM "{table}" WHERE 1 = 0')
         return [column[0] for column in self.cursor.description]
@@ -312,7 +322,7 @@ def snapshot(database):
                 for row in read.rows(sql)
             )
         for label in sorted({row[-1] for row in result["pages"]} - {"wagtailcore.page"}):
-            result[f"table of {label}"] = read.rows(f'SELECT * FROM "{label.replace(".", "_")}"')
+            result[f"table of {label}"] = read.records(label.replace(".", "_"))
         tables = sorted(row[0] for row in read.rows(TABLES_SQL[database.vendor]))
         result.update(every_table(read, tables, labels))
     return result
@@ -322,7 +332,7 @@ def every_table(read, tables, labels):
     """Row counts and rows of every table, and which content types its columns point at."""
     result = {"row counts": [], "content type references": []}
     for table in tables:
-        rows = read.rows(f'SELECT * FROM "{table}"')
+        rows = read.records(table)
         if table == "django_migrations":
             continue
         result["row counts"].append((table, len(rows)))
@@ -367,6 +377,8 @@ def relabelled(snapshot):
     for name, rows in snapshot.items():
         if name.startswith("rows of "):
             result[name] = rows  # raw ids: the content type rows keep theirs
+        elif name.startswith("table of "):
+            result[name] = [{key: rename(value) for key, value in row.items()} for row in rows]
         else:
             result[name] = ordered(tuple(rename(v) for v in row) for row in rows)
     return result

@@ -48,11 +48,17 @@ def migrate_previous_main_database(folder):
 
 
 def kept(old, new):
-    """Whether ``new`` holds all of ``old``: every row, every key, counts no lower."""
+    """Whether ``new`` holds all of ``old``: every row, every key, counts no lower. A table's
+    rows are compared on the old columns: a column added since (with its default) is no loss."""
     if isinstance(old, dict):
         return all(key in new and kept(value, new[key]) for key, value in old.items())
     if isinstance(old, list):
-        return not {repr(row) for row in old} - {repr(row) for row in new}
+        columns = sorted(old[0]) if old and isinstance(old[0], dict) else None
+
+        def key(row):
+            return repr([row.get(c) for c in columns]) if columns else repr(row)
+
+        return not {key(row) for row in old} - {key(row) for row in new}
     if isinstance(old, int) and isinstance(new, int):
         return new >= old
     return old == new
