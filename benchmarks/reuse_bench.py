@@ -11,8 +11,6 @@ database queries, which must not grow with the size of the site.
 """
 
 import os
-import statistics
-import time
 
 from lib.database import setup_django
 
@@ -35,13 +33,12 @@ ADDRESSES = [
 
 def main():
     engine = setup_django()
-    from lib.measure import percentile
+    from lib.measure import measure_addresses
     from lib.pages import add_pages, build_structure
 
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from core import publication
     from reuse.api import ReaderThrottle
@@ -60,20 +57,8 @@ def main():
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         print(f"\n{size:,} guidance pages")
-        for label, address in ADDRESSES:
-            url = address.format(factor=factors[2].slug)
-            assert client.get(url).status_code == 200, url  # warm-up
-            timings = []
-            for _ in range(ROUNDS):
-                start = time.perf_counter()
-                client.get(url)
-                timings.append((time.perf_counter() - start) * 1000)
-            with CaptureQueriesContext(connection) as queries:
-                client.get(url)
-            print(
-                f"  {label:38} median {statistics.median(timings):6.1f} ms   "
-                f"p95 {percentile(timings, 95):6.1f} ms   queries {len(queries)}"
-            )
+        addresses = [(label, url.format(factor=factors[2].slug)) for label, url in ADDRESSES]
+        measure_addresses(client, addresses, ROUNDS)
 
 
 if __name__ == "__main__":

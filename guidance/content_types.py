@@ -7,6 +7,8 @@ content type is added by declaring those on its model, in whichever app it lives
 
 from functools import cache
 
+from django.db.models import Q
+
 from wagtail.models import Page, get_page_models
 
 from .models.base import FactorLinkedPage, ThemeLinkedPage
@@ -30,6 +32,26 @@ def theme_linked_models():
 def factor_linked_models():
     """The models listed on a factor page: everything that links to factors by choice."""
     return tuple(model for model in searchable_models() if issubclass(model, FactorLinkedPage))
+
+
+def linked_to_factors(factor_keys):
+    """A condition on pages: content linked, in any language, to a factor with one of these
+    translation keys (a list or a subquery). The factor and its activities are not included."""
+    condition = Q(pk__in=[])
+    for model in factor_linked_models():
+        linked = model.objects.filter(factors__translation_key__in=factor_keys).values("pk")
+        condition |= Q(pk__in=linked)
+    return condition
+
+
+def linked_to_themes(theme_keys):
+    """A condition on pages: content linked, in any language, to a theme with one of these
+    translation keys (a list or a subquery)."""
+    condition = Q(pk__in=[])
+    for model in theme_linked_models():
+        linked = model.objects.filter(themes__translation_key__in=theme_keys).values("pk")
+        condition |= Q(pk__in=linked)
+    return condition
 
 
 def searchable_pages(locale):

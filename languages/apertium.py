@@ -8,6 +8,7 @@ Settings::
             "NYNORSK_MODE": "nob-nno",  # a-infinitive; "nob-nno_e" for e-infinitive
             "APERTIUM_BINARY": "apertium",
             "TIMEOUT": 30,  # seconds per Apertium run
+            "WARM": True,  # keep one pipeline per mode running (languages.apertium_pipeline)
         },
     }
     MIDDLEWARE = [..., "languages.apertium.MachineTranslationErrorMiddleware"]
@@ -39,6 +40,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue, lstrip_keep, rstrip_keep
 
+from languages.apertium_pipeline import PipelineError, pipeline
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_BINARY = "apertium"
@@ -52,6 +55,9 @@ DEFAULT_TIMEOUT = 30
 # for strings whose tags html-alt broke ("<b>kommunens</b> ansvar" -> "<b></b> ansvaret
 # til</b> kommunen").
 FORMATS = ("html-alt", "html")
+# The first format runs through a warm pipeline (languages.apertium_pipeline); the retry
+# format, rarely needed, starts its own process.
+WARM_FORMAT = FORMATS[0]
 
 # Each string travels as its own block, so Apertium ends a sentence between strings.
 BLOCK_RE = re.compile(r'<p data-vv="(\d+)">(.*?)</p>', re.DOTALL)
@@ -59,6 +65,13 @@ TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 EMPTY_TAG_RE = re.compile(r"<([a-zA-Z]+)\b[^>]*>\s*</\1>")
 # "-u" removes "*" and "#"; "@" (word missing from the bilingual dictionary) remains.
 AT_MARK_RE = re.compile(r"(?<![\w@])@(\w+)")
+
+
+def timeout_message(timeout):
+    return _(
+        "Machine translation took too long (over {seconds} seconds) and was "
+        "stopped. Try again, or translate the text yourself."
+    ).format(seconds=f"{timeout:g}".replace(".", ","))
 
 
 class ApertiumError(Exception):
@@ -170,6 +183,20 @@ class ApertiumTranslator(BaseMachineTranslator):
     def run_apertium(self, mode, fmt, document):
         binary = self.options.get("APERTIUM_BINARY", DEFAULT_BINARY)
         timeout = float(self.options.get("TIMEOUT", DEFAULT_TIMEOUT))
+        if fmt == WARM_FORMAT and binary == DEFAULT_BINARY and self.options.get("WARM", True):
+            try:
+                return pipeline(mode).translate(document, timeout)
+            except PipelineError as error:
+                if str(error) == "timeout":
+                    raise ApertiumError(timeout_message(timeout)) from error
+                # Not startable (no such mode, no Apertium): the cold run says why.
+                logger.warning("Warm Apertium pipeline for %s failed: %s", mode, error)
+            except (OSError, subprocess.SubprocessError) as error:
+                logger.warning("Warm Apertium pipeline for %s failed: %s", mode, error)
+        return self.run_cold(binary, mode, fmt, document, timeout)
+
+    def run_cold(self, binary, mode, fmt, document, timeout):
+        """One `apertium` process for this document (the retry format, or no warm pipeline)."""
         command = [binary, "-u", "-f", fmt, mode]
         try:
             # Own session, so a timeout can kill the whole Apertium pipeline.
@@ -197,12 +224,7 @@ class ApertiumTranslator(BaseMachineTranslator):
                 with contextlib.suppress(ProcessLookupError):  # finished meanwhile
                     os.killpg(process.pid, signal.SIGKILL)
                 process.communicate()
-                raise ApertiumError(
-                    _(
-                        "Machine translation took too long (over {seconds} seconds) and was "
-                        "stopped. Try again, or translate the text yourself."
-                    ).format(seconds=f"{timeout:g}".replace(".", ","))
-                ) from error
+                raise ApertiumError(timeout_message(timeout)) from error
 
         if process.returncode != 0 or not stdout.strip():
             logger.error("%s exited with %s: %s", command, process.returncode, stderr.strip())

@@ -21,7 +21,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from guidance.content_types import factor_linked_models, theme_linked_models
+from guidance.content_types import linked_to_factors, linked_to_themes
 from guidance.models import FactorPage, Theme
 
 
@@ -42,10 +42,7 @@ def factor_condition(value):
     condition = Q(pk__in=[factor["pk"] for factor in factors])
     for factor in factors:  # its activities
         condition |= Q(path__startswith=factor["path"], depth=factor["depth"] + 1)
-    for model in factor_linked_models():
-        linked = model.objects.filter(factors__translation_key__in=keys).values("pk")
-        condition |= Q(pk__in=linked)
-    return condition
+    return condition | linked_to_factors(keys)
 
 
 def theme_condition(value):
@@ -54,10 +51,7 @@ def theme_condition(value):
     keys = Theme.objects.filter(slug=value, live=True).values("translation_key")
     if not keys.exists():
         raise BadRequestError(_("There is no theme with the slug «%(slug)s».") % {"slug": value})
-    condition = Q(pk__in=[])
-    for model in theme_linked_models():
-        condition |= Q(pk__in=model.objects.filter(themes__translation_key__in=keys).values("pk"))
-    return condition
+    return linked_to_themes(keys)
 
 
 class GuidanceFilter(BaseFilterBackend):

@@ -7,7 +7,7 @@ told of a bokmål page too, marked with its language.
 from django.db.models import Q, Subquery
 from django.db.models.functions import Coalesce
 
-from guidance.content_types import factor_linked_models, searchable_pages, theme_linked_models
+from guidance.content_types import linked_to_factors, linked_to_themes, searchable_pages
 from guidance.models import ActivityPage, FactorPage, Theme
 from guidance.models.base import live_in_locale
 
@@ -36,20 +36,16 @@ def recent_pages(locale):
 
 def factor_pages(factor):
     """The factor itself, its activities and the content linked to it, newest first."""
-    condition = Q(pk=factor.pk) | Q(
-        pk__in=Subquery(live_in_locale(ActivityPage, factor.locale).child_of(factor).values("pk"))
+    activities = live_in_locale(ActivityPage, factor.locale).child_of(factor).values("pk")
+    condition = Q(pk=factor.pk) | Q(pk__in=Subquery(activities))
+    return recent_pages(factor.locale).filter(
+        condition | linked_to_factors([factor.translation_key])
     )
-    for model in factor_linked_models():
-        condition |= Q(pk__in=Subquery(model.linked_to_factor(factor).values("pk")))
-    return recent_pages(factor.locale).filter(condition)
 
 
 def theme_pages(theme):
     """The pages linked to ``theme`` in its language, newest first."""
-    condition = Q(pk__in=[])
-    for model in theme_linked_models():
-        condition |= Q(pk__in=Subquery(model.linked_to_theme(theme).values("pk")))
-    return recent_pages(theme.locale).filter(condition)
+    return recent_pages(theme.locale).filter(linked_to_themes([theme.translation_key]))
 
 
 def live_factor(locale, slug):

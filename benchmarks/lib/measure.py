@@ -96,3 +96,20 @@ def measure_factor_page(client):
             timings.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200
     return len(ctx), statistics.median(timings)
+
+
+def measure_addresses(client, addresses, rounds=20):
+    """Print median and p95 in process, and the queries, of each (label, url)."""
+    for label, url in addresses:
+        assert client.get(url).status_code in (200, 400), url  # warm-up; 400: kept answers
+        timings = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        print(
+            f"  {label:38} median {statistics.median(timings):6.1f} ms   "
+            f"p95 {percentile(timings, 95):6.1f} ms   queries {len(queries)}"
+        )

@@ -77,7 +77,10 @@ class ProcessPage(RoutablePageMixin, GuidancePage):
     ]
     parent_page_types = ["guidance.ProcessIndexPage"]
     subpage_types = []
+    search_key = "process"
     teaser_field = "lead"
+    listing_label = _("Work processes")
+    listing_position = 60
     card_template = "includes/cards/page.html"
     card_grid_class = "card-grid"
 

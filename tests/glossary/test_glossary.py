@@ -131,6 +131,50 @@ def test_a_page_marks_its_first_occurrence_linked_to_the_glossary(client, tree, 
     assert '<a href="https://example.org/">forankring</a>' in html
 
 
+@pytest.mark.parametrize(
+    ("block", "where"),
+    [
+        (
+            {
+                "type": "callout",
+                "value": {"title": "", "tone": "info", "text": "<p>Om økonomiplan.</p>"},
+            },
+            "callout",
+        ),
+        (
+            {
+                "type": "question",
+                "value": {"question": "Har dere en økonomiplan?", "reflection": ""},
+            },
+            "question",
+        ),
+        (
+            {
+                "type": "question",
+                "value": {"question": "Hva nå?", "reflection": "<p>Se økonomiplan.</p>"},
+            },
+            "question",
+        ),
+    ],
+)
+def test_terms_are_marked_in_callouts_and_questions(client, tree, glossary_page, block, where):
+    factor = tree.factors[0]
+    factor.body = json.dumps([block])
+    publish(factor)
+    html = client.get(factor.url).content.decode()
+    start = html.index(f'class="{"ds-alert callout" if where == "callout" else "question"}"')
+    assert "<dfn>" in html[start:] and 'aria-describedby="definisjon-okonomiplan"' in html
+
+
+def test_terms_are_marked_in_the_desired_state(client, tree, glossary_page):
+    factor = tree.factors[0]
+    factor.desired_state = "Kommunen har en <økonomiplan> & en plan."
+    publish(factor)
+    html = client.get(factor.url).content.decode()
+    assert "en &lt;<span" in html and "&gt; &amp; en plan" in html  # still escaped
+    assert 'aria-describedby="definisjon-okonomiplan"' in html
+
+
 def test_an_editor_can_exclude_a_term_from_a_page(client, tree, glossary_page, terms):
     factor = tree.factors[0]
     factor.body = body("<p>Forankringen i ledelsen.</p>")

@@ -1,6 +1,7 @@
 """Work processes: ordered steps, a step navigator, per-step pages and a printable whole."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,12 @@ def test_step_page_shows_where_you_are_and_the_previous_and_next_step(client, pr
     assert '<span aria-current="step">Kartlegge</span>' in html
     assert f'href="{process.url}steg/1/" rel="prev"' in html
     assert f'href="{process.url}steg/3/" rel="next"' in html
+    start = html.index('class="ds-breadcrumbs')
+    crumbs = " ".join(html[start : html.index("</nav>", start)].split())
+    assert re.search(rf'href="{process.url}"[^>]*>Helhetlig planlegging</a>', crumbs), crumbs
+    assert f'href="{process.url}steg/2/" aria-current="page">Kartlegge</a>' in crumbs
+    assert crumbs.count("aria-current") == 1
+    assert "Tilbake til Helhetlig planlegging" in crumbs
     first = get(client, f"{process.url}steg/1/")
     assert 'rel="prev"' not in first and 'rel="next"' in first
 
@@ -143,3 +150,13 @@ def test_print_stylesheet_prints_the_whole_without_navigation(client, process):
     css = Path(finders.find("css/toolkit.css")).read_text(encoding="utf-8")
     printing = css[css.index("@media print") :]
     assert ".process-nav" in printing and ".process-pager" in printing
+
+
+def test_a_process_is_found_by_its_steps_and_filtered_by_type(client, process):
+    response = client.get("/sok/", {"q": "kartlegge"})
+    assert [hit.page.specific for hit in response.context["hits"]] == [process]
+    type_facet = next(f for f in response.context["facets"] if f.name == "type")
+    assert {o.value: o.count for o in type_facet.options} == {"process": 1}
+    assert "Arbeidsprosesser" in response.content.decode()
+    only = client.get("/sok/", {"q": "kartlegge", "type": "process"}).context["hits"]
+    assert [hit.page.pk for hit in only] == [process.pk]

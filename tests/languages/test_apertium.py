@@ -1,7 +1,8 @@
 """ApertiumTranslator against the real apertium binary (no database needed)."""
 
+import os
 import shutil
-import subprocess
+import signal
 from types import SimpleNamespace
 
 import pytest
@@ -20,6 +21,7 @@ from languages.apertium import (
     markup_intact,
     strip_at_marks,
 )
+from languages.apertium_pipeline import pipeline
 
 pytestmark = pytest.mark.apertium
 
@@ -44,16 +46,16 @@ def translate(strings, source=NB, target=NN, **options):
 
 @pytest.fixture
 def apertium_runs(monkeypatch):
-    """Count apertium processes, still running the real binary."""
-    calls = []
-    real_popen = subprocess.Popen
+    """The format of every Apertium run (warm or cold), still running the real thing."""
+    formats = []
+    real_run = ApertiumTranslator.run_apertium
 
-    def spy(args, *rest, **kwargs):
-        calls.append(args)
-        return real_popen(args, *rest, **kwargs)
+    def spy(self, mode, fmt, document):
+        formats.append(fmt)
+        return real_run(self, mode, fmt, document)
 
-    monkeypatch.setattr(subprocess, "Popen", spy)
-    return calls
+    monkeypatch.setattr(ApertiumTranslator, "run_apertium", spy)
+    return formats
 
 
 @pytest.mark.parametrize(
@@ -147,7 +149,7 @@ def test_many_segments_in_one_run_in_order(apertium_runs):
     assert len(results) == len(strings)
     for i, result in enumerate(results):
         assert result == f"Kommune nummer {i} har ansvar for {i} bustader."
-    assert [args[0] for args in apertium_runs] == ["apertium"]
+    assert apertium_runs == ["html-alt"]
 
 
 @needs_apertium
@@ -187,7 +189,7 @@ def test_broken_markup_is_retried_and_never_returned(apertium_runs):
     assert results[3] == "Les <i>meir om</i> det."
     for source, result in zip(strings, results, strict=True):
         assert result is None or markup_intact(source, result)
-    assert [args[3] for args in apertium_runs] == ["html-alt", "html"]
+    assert apertium_runs == ["html-alt", "html"]
 
 
 @needs_e_mode
@@ -265,3 +267,28 @@ def test_middleware_ignores_unsafe_next_url():
     response = middleware.process_exception(request, ApertiumError("Feil."))
 
     assert response["Location"] == "/admin/pages/3/"
+
+
+@needs_apertium
+def test_warm_pipeline_gives_what_a_cold_run_gives():
+    strings = [
+        "Boligsosialt arbeid",
+        "Hva gjør kommunen for å skaffe boliger?",
+        'Les <a id="a1">mer om startlån</a> og &laquo;bostøtte&raquo; her.',
+        "Det er viktig å arbeide godt og å bruke tid.",
+    ]
+    assert translate(strings) == translate(strings, WARM=False)
+
+
+@needs_apertium
+def test_warm_pipeline_stays_up_and_restarts_when_killed():
+    translate(["Kommunen har ansvar."])
+    warm = pipeline("nob-nno")
+    first = warm.process.pid
+    assert translate(["mange boliger"]) == ["mange bustader"]
+    assert warm.process.pid == first
+
+    os.killpg(first, signal.SIGKILL)
+    warm.process.wait()
+    assert translate(["mange boliger"]) == ["mange bustader"]
+    assert warm.process.pid != first

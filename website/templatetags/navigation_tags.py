@@ -59,9 +59,18 @@ def _menu_items(root, request):
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page):
+def breadcrumbs(context, page, current=None):
+    """The path to ``page``; ``current`` (with ``title`` and ``url``) is a part of the page
+    shown on its own, such as a process's step, which then ends the path."""
     ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
-    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+    back = page if current else (ancestors[-1] if ancestors else None)
+    return {
+        "ancestors": ancestors,
+        "back": back,
+        "page": page,
+        "current": current,
+        "request": context["request"],
+    }
 
 
 @register.simple_tag
