@@ -32,7 +32,7 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("load_initial_data", stdout=io.StringIO())
     rebuild()
-    judged = load("tests/search/judged_queries.yaml")
+    judged = load(Path(__file__).resolve().parent.parent / "tests/search/judged_queries.yaml")
     print(f"{len(judged)} judged queries\n")
     print(f"  {'analysis':44} success@5    MRR")
     score = None

@@ -70,7 +70,8 @@ def expand(query, vocabulary, options=None):
     expansion = Expansion()
     for word in [w for w in words(query) if w not in STOP_WORDS][:MAX_WORDS]:
         alternatives = None
-        if not vocabulary.is_known(word) and options.get("typos", True):
+        # Numbers (a year, a municipality number) are never «corrected».
+        if not vocabulary.is_known(word) and word.isalpha() and options.get("typos", True):
             nearest = vocabulary.nearest(word)
             if nearest:
                 expansion.corrections[word] = nearest
