@@ -2,9 +2,10 @@
 
 The query and each synonym variant (``Synonym.expand``) are expanded into groups of stems
 (``expansion.expand``); one backend per database (``postgresql``, ``sqlite``) answers «which
-pages of this locale hold every group, best first». When no page holds all the words of a
-query of several, the pages that hold most of them come first, the best ranked among equals,
-and ``Matches.all_words`` is False so the page can say so.
+pages of this locale hold every group, best first». Pages that hold all the words of a query
+of several come first; when fewer than ``FEW`` do, the pages that hold most of the words follow
+(the best ranked among equals). When none holds them all, ``Matches.all_words`` is False so
+the page can say so.
 """
 
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from .models import Synonym
 # More matches than this are not read for facets: a query this broad says nothing anyway.
 MAX_MATCHES = 10_000
 BACKENDS = {"postgresql": postgresql, "sqlite": sqlite}
+# Fewer pages than this holding every word of a query of several: add those holding most.
+FEW = 3
 
 
 @dataclass
@@ -72,8 +75,10 @@ def find(locale, query, visible, options=None):
                 seen.add(pk)
                 ids.append(pk)
     all_words = True
-    if not ids and len(first.groups) > 1:
-        ids = _most_words(backend, locale, first.groups, visible)
-        all_words = not ids
+    if len(ids) < FEW and len(first.groups) > 1:
+        # Few or no pages hold every word: those that hold most of them come after.
+        more = [pk for pk in _most_words(backend, locale, first.groups, visible) if pk not in seen]
+        all_words = bool(ids) or not more
+        ids += more
     corrected = first.corrected(query) if ids else None
     return Matches(ids[:MAX_MATCHES], variants, corrected, all_words)
