@@ -68,12 +68,11 @@ def find(locale, query, visible, options=None):
     variants = Synonym.expand(query)
     expansions = [expand(variant, words, options) for variant in variants]
     first = expansions[0]
-    ids, seen = [], set()
-    for expansion in expansions:
-        for pk in _ranked(backend, locale, expansion.groups, visible):
-            if pk not in seen:
-                seen.add(pk)
-                ids.append(pk)
+    # In order, without repeats: the query's matches, then its synonym variants' ones.
+    found = dict.fromkeys(_ranked(backend, locale, first.groups, visible))
+    for expansion in expansions[1:]:
+        found.update(dict.fromkeys(_ranked(backend, locale, expansion.groups, visible)))
+    ids, seen = list(found), found
     all_words = True
     if len(ids) < FEW and len(first.groups) > 1:
         # Few or no pages hold every word: those that hold most of them come after.

@@ -46,7 +46,7 @@ def test_stems_drop_stop_words_in_both_written_forms():
 
 
 @postgres_only
-def test_the_stems_are_postgresqls_norwegian_lexemes():
+def test_the_stems_are_postgresqls_norwegian_lexemes(db):
     text = "Kommunene samarbeider om boligsosiale tjenester og ansvarsfordelingen i planene"
     with connection.cursor() as cursor:
         cursor.execute(
