@@ -29,9 +29,13 @@ demo: $(VENV)/.installed ## Set up everything (SQLite unless DATABASE_URL is set
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_initial_data
 	$(MANAGE) ensure_admin
+	$(MANAGE) ensure_demo_users
 	$(MANAGE) set_site_address http://127.0.0.1:$(PORT)
+	DJANGO_SETTINGS_MODULE=website.settings.demo $(MANAGE) collectstatic --noinput --verbosity 0
 	@echo "Serving Veiviser on http://127.0.0.1:$(PORT)/ (nynorsk: /nn/, admin: /admin/). Stop with Ctrl+C."
-	VEIVISER_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
+	@echo "As in production: DEBUG off, compressed static files (website/settings/demo.py)."
+	DJANGO_SETTINGS_MODULE=website.settings.demo VEIVISER_BASE_URL=http://127.0.0.1:$(PORT) \
+	  $(MANAGE) runserver --noreload 127.0.0.1:$(PORT)
 
 serve: $(VENV)/.installed ## Serve the site without loading anything
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

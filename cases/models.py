@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from guidance import serializers
 from guidance.blocks import RICH_TEXT_FEATURES
@@ -111,6 +112,16 @@ class CaseStudyPage(FactorLinkedPage):
         ]
         + FactorLinkedPage.taxonomy_panels
     )
+    # The bibliographic record is the publication's, not the page's: the same in both written
+    # forms, never machine-translated; only its labels are translated (in the template).
+    override_translatable_fields = FactorLinkedPage.override_translatable_fields + [
+        SynchronizedField("authors", overridable=False),
+        SynchronizedField("publisher", overridable=False),
+        SynchronizedField("year", overridable=False),
+        SynchronizedField("commissioned_by", overridable=False),
+        SynchronizedField("performed_by", overridable=False),
+        SynchronizedField("report_url"),
+    ]
     search_fields = FactorLinkedPage.search_fields + [
         index.SearchField("summary", boost=1.5),
         index.SearchField("main_findings"),

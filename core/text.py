@@ -5,7 +5,9 @@ _NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae"
 
 
 def norwegian_slug(text):
-    """An ASCII slug that keeps Norwegian letters readable: «Økonomiske» → «okonomiske»."""
+    """An ASCII slug that keeps Norwegian letters readable: «Økonomiske» → «okonomiske»,
+    «Bodø kommune om én dør inn» → «bodo-kommune-om-en-dor-inn» (é and other accents through
+    slugify's NFKD normalisation)."""
     return slugify(text.translate(_NORWEGIAN_LETTERS))
 
 

@@ -14,3 +14,10 @@ class EditorialConfig(AppConfig):
         from .models import Directorate
 
         publication.connect([Directorate])
+
+        # Approve and «Request changes» confirm with a message (editorial/workflow_views.py).
+        from wagtail.admin.viewsets.pages import PageViewSet
+
+        from .workflow_views import ConfirmedWorkflowActionView
+
+        PageViewSet.workflow_action_view_class = ConfirmedWorkflowActionView

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q, Subquery
 from django.db.models.functions import Cast
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -33,6 +34,15 @@ class Directorate(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ReadOnlyDatePanel(FieldPanel):
+    """A read-only date that says «Not yet» rather than «None» when empty."""
+
+    def format_value_for_display(self, value):
+        if value is None:
+            return _("Not yet")
+        return date_format(value, "j. F Y")
 
 
 class OwnedPage(models.Model):
@@ -75,7 +85,7 @@ class OwnedPage(models.Model):
         FieldPanel("contact_name"),
         FieldPanel("contact_email"),
         FieldPanel("review_by"),
-        FieldPanel("last_reviewed", read_only=True),
+        ReadOnlyDatePanel("last_reviewed", read_only=True),
     ]
     ownership_translatable_fields = [
         SynchronizedField("directorate"),

@@ -27,7 +27,6 @@ import contextlib
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.admin import messages
@@ -36,6 +35,8 @@ from wagtail.models import Page, WorkflowMixin, WorkflowState
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, update_translations
+
+from core.text import norwegian_slug
 
 SAVE_DRAFT, SUBMIT, PUBLISH = "editorial-save-draft", "editorial-submit", "publish"
 
@@ -56,7 +57,9 @@ def save_draft(translation, user):
     page = translation.source.get_ephemeral_translated_instance(
         translation.target_locale, fallback=True
     )
-    page.slug = find_available_slug(page.get_parent(), slugify(page.slug), ignore_page_id=page.pk)
+    page.slug = find_available_slug(
+        page.get_parent(), norwegian_slug(page.slug), ignore_page_id=page.pk
+    )
     return page.save_revision(user=user, log_action=True)
 
 

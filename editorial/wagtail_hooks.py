@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -128,4 +129,40 @@ def replace_localize_views():
             translations.UpdateTranslationsView.as_view(),
         ),
         path("localize/page/<int:page_id>/convert_to_alias/", translations.convert_to_alias),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    from . import lockouts
+
+    return lockouts.register()
+
+
+@hooks.register("construct_page_action_menu")
+def approval_first(menu_items, request, context):
+    """For those who must be approved: no «Convert to alias page» (refused to them, see
+    ``translations.convert_to_alias``), and «Submit for approval» is the main action."""
+    page = context.get("page")
+    if page is None or page.permissions_for_user(request.user).can_publish():
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+    submit = [item for item in menu_items if item.name == "action-submit"]
+    if submit:
+        menu_items.remove(submit[0])
+        menu_items.insert(0, submit[0])
+
+
+class ApprovalQueuePanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's «Awaiting your review», first on the dashboard and with its count."""
+
+    template_name = "editorial/admin/approval_queue.html"
+    order = 1
+
+
+@hooks.register("construct_homepage_panels")
+def approval_queue_first(request, panels):
+    panels[:] = [
+        ApprovalQueuePanel() if type(panel) is WorkflowObjectsToModeratePanel else panel
+        for panel in panels
     ]

@@ -8,9 +8,18 @@ class GuidanceConfig(AppConfig):
 
     def ready(self):
         from core import publication
+        from languages import protected
 
         from . import signal_handlers
         from .models import Municipality, Theme
 
         signal_handlers.connect()
+        protected.register(protected_municipalities)
         publication.connect([Theme, Municipality])
+
+
+def protected_municipalities():
+    """Names of municipalities, which machine translation leaves as they are."""
+    from .models import Municipality
+
+    return Municipality.objects.values_list("name", flat=True)

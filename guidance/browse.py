@@ -2,10 +2,11 @@
 
 from collections import defaultdict
 
-from django.db.models import Q, Subquery
+from django.db.models import Count, Q, Subquery
 from django.urls import reverse
+from django.utils import translation
 
-from .content_types import factor_linked_models, relation_querysets, union_all
+from .content_types import factor_linked_models, relation_querysets, theme_linked_models, union_all
 from .models import ActivityPage, FactorPage, Theme
 from .models.base import live_in_locale
 
@@ -76,3 +77,55 @@ def themes_for_factor(factor):
         ).values("theme__translation_key")
         condition |= Q(translation_key__in=Subquery(links))
     return Theme.objects.filter(locale=factor.locale, live=True).filter(condition).order_by("name")
+
+
+class ThemeSummary:
+    """A theme with the number of live pages of each content type on it, for /tema/."""
+
+    def __init__(self, theme, counts):
+        self.theme = theme
+        self.counts = counts  # [(model, count), …] in the order types are listed, none at 0
+        self.total = sum(count for _model, count in counts)
+
+
+def theme_overview(locale):
+    """``[ThemeSummary, …]`` for every live theme of ``locale``, by name.
+
+    One query for the themes and one per content type, whatever the number of themes.
+    """
+    themes = list(Theme.objects.filter(locale=locale, live=True).order_by("name"))
+    counts = defaultdict(dict)
+    for model in theme_linked_models():
+        source = model._meta.model_name
+        rows = (
+            model.themes.through.objects.filter(
+                **{f"{source}__in": Subquery(live_in_locale(model, locale).values("pk"))}
+            )
+            .values("theme__translation_key")
+            .annotate(pages=Count(f"{source}_id", distinct=True))
+            .order_by()
+        )
+        for row in rows:
+            counts[row["theme__translation_key"]][model] = row["pages"]
+    return [
+        ThemeSummary(
+            theme,
+            [
+                (model, n)
+                for model in theme_linked_models()
+                if (n := counts[theme.translation_key].get(model))
+            ],
+        )
+        for theme in themes
+    ]
+
+
+def theme_translations(theme):
+    """``{language code: address}`` of the live versions of ``theme``, its own included."""
+    urls = {}
+    versions = Theme.objects.filter(translation_key=theme.translation_key, live=True)
+    for version in versions.select_related("locale"):
+        code = version.locale.language_code
+        with translation.override(code):
+            urls[code] = theme_url(version)
+    return urls

@@ -2,6 +2,8 @@ from django import forms
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from editorial.signals import section_directorate
+
 
 class FactorChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
@@ -17,6 +19,14 @@ class GuidancePageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if (
+            "directorate" in self.fields
+            and self.instance._state.adding
+            and not self.instance.directorate_id
+            and self.parent_page is not None
+        ):
+            # A new page starts with the owning directorate of its section.
+            self.initial["directorate"] = section_directorate(self.parent_page)
         locale_id = self.instance.locale_id or (self.parent_page and self.parent_page.locale_id)
         if not locale_id:
             return

@@ -5,9 +5,10 @@ Settings::
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "languages.apertium.ApertiumTranslator",
         "OPTIONS": {
-            "NYNORSK_MODE": "nob-nno",  # a-infinitive; "nob-nno_e" for e-infinitive
+            "NYNORSK_MODE": "nob-nno_e",  # e-infinitive (docs/nynorsk.md); a-infinitive: nob-nno
             "APERTIUM_BINARY": "apertium",
             "TIMEOUT": 30,  # seconds per Apertium run
+            "PROTECT_NAMES": True,  # leave names as written (languages/protected.py)
             "WARM": True,  # keep one pipeline per mode running (languages.apertium_pipeline)
         },
     }
@@ -41,11 +42,12 @@ from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue, lstrip_keep, rstrip_keep
 
 from languages.apertium_pipeline import PipelineError, pipeline
+from languages.protected import Protector, protected_terms
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_BINARY = "apertium"
-DEFAULT_NYNORSK_MODE = "nob-nno"
+DEFAULT_NYNORSK_MODE = "nob-nno_e"  # the e-infinitive, the site's norm (docs/nynorsk.md)
 BOKMAL_MODE = "nno-nob"
 DEFAULT_TIMEOUT = 30
 
@@ -84,7 +86,7 @@ def language(locale):
 
 
 def apertium_available(mode=None, binary=DEFAULT_BINARY):
-    """True if the binary runs and has `mode` (default: both nob-nno and nno-nob)."""
+    """True if the binary runs and has `mode` (default: both nob-nno_e and nno-nob)."""
     modes = [mode] if mode else [DEFAULT_NYNORSK_MODE, BOKMAL_MODE]
     try:
         result = subprocess.run(
@@ -117,6 +119,7 @@ def markup_intact(source, translated):
 
 class ApertiumTranslator(BaseMachineTranslator):
     display_name = "Apertium"
+    protector = Protector([])  # replaced per call of translate()
 
     def get_mode(self, source_locale, target_locale):
         pair = (language(source_locale), language(target_locale))
@@ -136,12 +139,15 @@ class ApertiumTranslator(BaseMachineTranslator):
         if mode is None:
             raise ApertiumError(_("Apertium can only translate between bokmål and nynorsk."))
 
+        # Names are never translated (languages/protected.py): hidden behind placeholders.
+        if self.options.get("PROTECT_NAMES"):
+            self.protector = Protector(protected_terms())
         # Outer whitespace is kept aside: it may separate this string from the next one.
         parts = {}
         for string in strings:
             text, left = lstrip_keep(string.data)
             text, right = rstrip_keep(text)
-            parts[string] = (left, text, right)
+            parts[string] = (left, self.protector.hide(text), right)
 
         translations = {s: s for s, (_left, text, _right) in parts.items() if not text}
         pending = [s for s, (_left, text, _right) in parts.items() if text]
@@ -172,6 +178,7 @@ class ApertiumTranslator(BaseMachineTranslator):
             body = strip_at_marks(text, blocks[i].strip())
             if markup_intact(text, body):
                 try:
+                    body = self.protector.restore(body)
                     translations[string] = StringValue.from_translated_html(left + body + right)
                     continue
                 except ValueError:  # a tag wagtail-localize does not allow in strings

@@ -1,8 +1,13 @@
 """Admin hooks: keep both language trees in step, and show the language law on the dashboard."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .language_law import LanguageLawPanel
+from .models import ProtectedTerm
 from .sync import ensure_counterparts, ensure_subtree_counterparts, follow_move
 
 
@@ -26,3 +31,16 @@ def move_counterparts_with_page(request, page):
 @hooks.register("construct_homepage_panels")
 def add_language_law_panel(request, panels):
     panels.append(LanguageLawPanel())
+
+
+class ProtectedTermViewSet(SnippetViewSet):
+    """Snippets → «Protected words»: what Apertium must leave as written."""
+
+    model = ProtectedTerm
+    icon = "lock"
+    menu_label = _("Protected words")
+    list_display = ["term"]
+    search_fields = ["term"]
+
+
+register_snippet(ProtectedTermViewSet)

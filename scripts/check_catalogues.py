@@ -6,7 +6,7 @@ from pathlib import Path
 import polib
 
 problems = []
-for path in sorted(Path("locale").glob("*/LC_MESSAGES/django.po")):
+for path in sorted(Path("locale").glob("*/LC_MESSAGES/*.po")):
     for entry in polib.pofile(str(path)):
         if entry.obsolete:
             continue

@@ -3,7 +3,8 @@
 A bitmap is an int with bit ``position[pk]`` set for each page that has the value, so the pages
 of a search that have it are counted with one AND and ``int.bit_count``. What a value means
 for a content type (a case study's year, a quote's municipality) the model declares
-(``year_field``, ``municipality_field``); the types come from guidance's registry.
+(``year_field``, ``has_period``, ``municipality_field``); the types come from guidance's
+registry.
 """
 
 from collections import defaultdict
@@ -19,6 +20,7 @@ from guidance.content_types import (
     union_all,
 )
 from guidance.models import ActivityPage, FactorPage
+from guidance.models.period import period_years
 
 FACETS = ("factor", "theme", "type", "municipality", "year")
 
@@ -69,15 +71,27 @@ class LocaleFacets:
 
 
 def _stated_years(locale):
-    """{pk: year} of the pages whose model dates them by a field (``year_field``)."""
+    """{pk: year} of the pages whose model dates them by a field (``year_field``), and
+    {pk: [years]} of those with a period (``has_period``), in one query."""
     querysets = [
         model.objects.filter(locale=locale, **{f"{model.year_field}__isnull": False})
-        .values_list("pk", model.year_field)
+        .values_list("pk", model.year_field, model.year_field)
         .order_by()
         for model in searchable_models()
         if model.year_field
+    ] + [
+        model.objects.filter(locale=locale, period_start__isnull=False)
+        .values_list("pk", "period_start", "period_end")
+        .order_by()
+        for model in searchable_models()
+        if model.has_period and not model.year_field
     ]
-    return dict(union_all(querysets))
+    stated, periods = {}, {}
+    for pk, start, end in union_all(querysets):
+        if end == start:
+            stated[pk] = start
+        periods[pk] = period_years(start, end)
+    return stated, periods
 
 
 def _municipality_querysets(locale):
@@ -106,7 +120,7 @@ def locale_facets(locale, factors):
     model_by_ct = {ct.pk: model for model, ct in by_model.items()}
     factor_by_key = {f.translation_key: str(f.number) for f in factors}
     factor_by_path = {f.path: str(f.number) for f in factors}
-    stated_years = _stated_years(locale)
+    stated_years, periods = _stated_years(locale)
     positions = {name: defaultdict(list) for name in FACETS}
     published_at, position = {}, {}
     rows = searchable_pages(locale).values_list(
@@ -117,8 +131,9 @@ def locale_facets(locale, factors):
         model = model_by_ct.get(ct_id)
         positions["type"][model.search_key if model else ""].append(i)
         published_at[pk] = published.timestamp() if published else 0
-        year = stated_years.get(pk) or (published.year if published else None)
-        if year:
+        # The content's own years (a report's year, a programme's period), else first publishing's.
+        years = periods.get(pk) or ([published.year] if published else [])
+        for year in years:
             positions["year"][str(year)].append(i)
         # A factor is its own factor; an activity belongs to the factor it sits under.
         factor_path = ActivityPage.factor_path_of(path) if model is ActivityPage else path

@@ -1,6 +1,7 @@
 """Editor-maintained synonyms and a daily log of what people search for."""
 
 import re
+import unicodedata
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import IntegrityError, models, transaction
@@ -75,9 +76,27 @@ class Synonym(models.Model):
         return variants
 
 
+# What looks like a reader's personal data is never logged: a national identity number
+# (11 digits), a phone number (8 digits) or an e-mail address.
+PERSONAL_DATA = re.compile(r"\d{6}\s?\d{5}|(?<!\d)\d{8}(?!\d)|\d{3}\s\d{2}\s\d{3}|\S@\S")
+# Quotation marks and punctuation around a query do not make it another query.
+SURROUNDING = "\"'«»“”‘’„‹›.,;:!?()[]{}"
+
+
+def normalise_query(text):
+    """The query as the log counts it: NFKC, lower case, single spaces, no quotes or
+    punctuation around it, cut to 255 characters; "" for a query that is not to be logged."""
+    text = " ".join(unicodedata.normalize("NFKC", text or "").lower().split())
+    text = text.strip(SURROUNDING + " ")
+    if not text or PERSONAL_DATA.search(text):
+        return ""
+    return text[:255].rstrip()
+
+
 class SearchQueryDay(models.Model):
     """How often a query was searched for on one day in one language, and how often it found
-    nothing. Wagtail's own query log knows neither the language nor the empty searches."""
+    nothing: the whole search log. Counts only, never a row per search, never who searched
+    (docs/operations.md, «Retention»); ``manage.py prune_search_log`` removes old days."""
 
     date = models.DateField(_("date"), db_index=True)
     locale = models.ForeignKey(
@@ -102,7 +121,7 @@ class SearchQueryDay(models.Model):
     @classmethod
     def record(cls, query_string, locale, hits):
         """Count one search; two queries at most, safe against concurrent first searches."""
-        query_string = " ".join(query_string.lower().split())[:255]
+        query_string = normalise_query(query_string)
         if not query_string:
             return
         today = timezone.localdate()

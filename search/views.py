@@ -3,7 +3,6 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
 from guidance.browse import theme_url
@@ -13,6 +12,7 @@ from guidance.models import Theme
 from .forms import SearchForm, clean_text
 from .models import SearchQueryDay
 from .service import run_search
+from .ways import ways
 
 MAX_SUGGESTIONS = 8
 
@@ -20,11 +20,17 @@ MAX_SUGGESTIONS = 8
 @require_GET
 def search(request):
     locale = Locale.get_active()
-    result = run_search(SearchForm(request.GET, locale=locale))
+    form = SearchForm(request.GET, locale=locale)
+    result = run_search(form)
     if result.new_search:
+        # The one log of searches: counts per query, language and day (not Wagtail's
+        # per-query hits, which know no language and would be a second log to prune).
         SearchQueryDay.record(result.search_query, locale, result.found)
-        Query.get(result.search_query).add_hit()
-    return TemplateResponse(request, "search/search.html", result.context())
+    context = result.context()
+    if not result.total:
+        # An empty search shows the ways in; one that found nothing, the ways on.
+        context.update(ways(form, result))
+    return TemplateResponse(request, "search/search.html", context)
 
 
 @require_GET

@@ -3,6 +3,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import path
 
+from website.urls import handler400, handler500  # noqa: F401 (the site's error views)
 from website.urls import urlpatterns as site_urlpatterns
 
 

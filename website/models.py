@@ -1,14 +1,17 @@
 """Site-level models: the home page and the settings shared by every page."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
+    Locale,
     LockableMixin,
     Page,
     RevisionMixin,
@@ -19,7 +22,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from guidance.blocks import GuidanceStreamBlock
-from guidance.models import FactorPage, GuidancePage
+from guidance.models import FactorPage, GuidancePage, Theme
 from guidance.models.base import live_in_locale
 
 
@@ -73,6 +76,8 @@ class HomePage(GuidancePage):
         context = super().get_context(request, *args, **kwargs)
         context["factors"] = live_in_locale(FactorPage, self.locale).order_by("number")
         context["featured"] = self.localized_featured()
+        # The reader's themes, also where the home page is shown untranslated.
+        context["themes"] = Theme.objects.filter(locale=Locale.get_active(), live=True)
         return context
 
 
@@ -107,8 +112,23 @@ class Notice(
 
     title = models.CharField(_("title"), max_length=200, default=_("Important information"))
     text = RichTextField(_("text"), features=["bold", "italic", "link"])
+    shown_from = models.DateTimeField(
+        _("shown from"), null=True, blank=True, help_text=_("Empty: as soon as it is published.")
+    )
+    shown_until = models.DateTimeField(
+        _("shown until"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: until it is removed from the site settings."),
+    )
 
-    panels = [FieldPanel("title"), FieldPanel("text")]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        MultiFieldPanel(
+            [FieldPanel("shown_from"), FieldPanel("shown_until")], heading=_("Display period")
+        ),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("notice")
@@ -116,6 +136,19 @@ class Notice(
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.shown_from and self.shown_until and self.shown_until <= self.shown_from:
+            raise ValidationError(
+                {"shown_until": _("The notice must end after it starts.")}, code="period"
+            )
+
+    def is_current(self, now=None):
+        """True while the display period lasts (an open end lasts for ever)."""
+        now = now or timezone.now()
+        starts, ends = self.shown_from, self.shown_until
+        return (starts is None or starts <= now) and (ends is None or now < ends)
 
 
 @register_setting(icon="cog")
@@ -132,7 +165,10 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Shown at the top of every page, in the reader's language. Empty: no banner."),
+        help_text=_(
+            "Shown at the top of every page, in the reader's language, during its display "
+            "period. Empty: no banner."
+        ),
     )
 
     accessibility_statement = models.ForeignKey(

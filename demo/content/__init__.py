@@ -22,6 +22,7 @@ class ThemeNames(NamedTuple):
     nb: str
     nn: str
     description: str
+    description_nn: str = ""
 
 
 def themes():

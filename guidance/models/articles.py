@@ -12,6 +12,7 @@ from wagtail.search import index
 from guidance.blocks import GuidanceStreamBlock
 
 from .base import FactorLinkedPage, ListingIndexPage
+from .period import ContentPeriodMixin
 
 
 class ArticleIndexPage(ListingIndexPage):
@@ -25,7 +26,7 @@ class ArticleIndexPage(ListingIndexPage):
         verbose_name = _("article overview")
 
 
-class ArticlePage(FactorLinkedPage):
+class ArticlePage(ContentPeriodMixin, FactorLinkedPage):
     lead = models.TextField(_("lead"), help_text=_("The introduction, in two or three sentences."))
     body = StreamField(GuidanceStreamBlock(), verbose_name=_("body"))
 
@@ -36,6 +37,7 @@ class ArticlePage(FactorLinkedPage):
             FieldPanel("body"),
         ]
         + FactorLinkedPage.taxonomy_panels
+        + ContentPeriodMixin.period_panels
     )
     search_fields = FactorLinkedPage.search_fields + [
         index.SearchField("lead", boost=1.5),

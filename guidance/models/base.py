@@ -52,6 +52,7 @@ class GuidancePage(WrittenFormPage, OwnedPage, Page):
     # What the search's facets read of it:
     teaser_is_html = False  # the teaser field is rich text (stripped for excerpts)
     year_field = None  # a field with the year it is listed under, instead of first publishing's
+    has_period = False  # has the years its content belongs to (period.ContentPeriodMixin)
     municipality_field = None  # its foreign key or many-to-many to Municipality
 
     base_form_class = GuidancePageForm

@@ -16,15 +16,20 @@ from guidance import content_types, serializers
 from guidance.blocks import GuidanceStreamBlock
 
 from .base import GuidancePage, ThemeLinkedPage, live_in_locale
+from .period import ContentPeriodMixin
 
 
-class FactorIndexPage(GuidancePage):
+class FactorIndexPage(ContentPeriodMixin, GuidancePage):
     """«Suksessfaktorer»: why the factors matter and where they come from."""
 
     intro = RichTextField(_("introduction"), blank=True)
     body = StreamField(GuidanceStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = GuidancePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = (
+        GuidancePage.content_panels
+        + [FieldPanel("intro"), FieldPanel("body")]
+        + ContentPeriodMixin.period_panels
+    )
     search_fields = GuidancePage.search_fields + [
         index.SearchField("intro", boost=1.5),
         index.SearchField("body"),
@@ -77,7 +82,7 @@ class LinkedSection:
         return self.model.see_all_label(self.total)
 
 
-class FactorPage(GuidancePage):
+class FactorPage(ContentPeriodMixin, GuidancePage):
     """One success factor: its number, its desired state, and everything linked to it."""
 
     number = models.PositiveSmallIntegerField(
@@ -95,6 +100,7 @@ class FactorPage(GuidancePage):
         FieldPanel("number"),
         FieldPanel("desired_state"),
         FieldPanel("body"),
+        *ContentPeriodMixin.period_panels,
     ]
     search_fields = GuidancePage.search_fields + [
         index.SearchField("desired_state", boost=1.5),
@@ -178,7 +184,7 @@ class FactorPage(GuidancePage):
         return context
 
 
-class ActivityPage(ThemeLinkedPage):
+class ActivityPage(ContentPeriodMixin, ThemeLinkedPage):
     """One activity that helps a municipality reach the factor's desired state."""
 
     summary = models.TextField(_("summary"), help_text=_("The activity in one or two sentences."))
@@ -193,6 +199,7 @@ class ActivityPage(ThemeLinkedPage):
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("themes"),
+        *ContentPeriodMixin.period_panels,
     ]
     search_fields = ThemeLinkedPage.search_fields + [
         index.SearchField("summary", boost=1.5),

@@ -12,6 +12,7 @@ from wagtail.search import index
 from guidance import serializers
 
 from .base import FactorLinkedPage, ListingIndexPage
+from .period import ContentPeriodMixin
 
 
 class QuoteIndexPage(ListingIndexPage):
@@ -26,7 +27,7 @@ class QuoteIndexPage(ListingIndexPage):
         return super().listing().select_related("municipality")
 
 
-class QuotePage(FactorLinkedPage):
+class QuotePage(ContentPeriodMixin, FactorLinkedPage):
     quote = models.TextField(
         _("quote"), help_text=_("The quote, verbatim, without quotation marks.")
     )
@@ -67,6 +68,7 @@ class QuotePage(FactorLinkedPage):
             ),
         ]
         + FactorLinkedPage.taxonomy_panels
+        + ContentPeriodMixin.period_panels
     )
     search_fields = FactorLinkedPage.search_fields + [
         index.SearchField("quote", boost=1.5),

@@ -14,6 +14,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 
 @register_snippet
@@ -52,7 +54,6 @@ class Theme(
         return self.name
 
 
-@register_snippet
 class Municipality(index.Indexed, models.Model):
     """A Norwegian municipality; the same record serves both languages."""
 
@@ -76,3 +77,18 @@ class Municipality(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class MunicipalityChooserViewSet(SnippetChooserViewSet):
+    """The municipality chooser can create a municipality (issue 15): name, number and county."""
+
+    form_fields = ["name", "number", "county"]
+    create_action_label = _("Create a municipality")
+
+
+class MunicipalityViewSet(SnippetViewSet):
+    model = Municipality
+    chooser_viewset_class = MunicipalityChooserViewSet
+
+
+register_snippet(MunicipalityViewSet)

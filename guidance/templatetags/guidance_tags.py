@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from django.utils import translation
 
 from core.search_links import search_url as build_search_url
@@ -33,3 +34,18 @@ def url_for_theme(context, theme):
 def search_url(context, **params):
     """{% search_url factor=3 type="quote" %}: the filtered search in the reader's language."""
     return build_search_url(language=_reader_language(context), **params)
+
+
+@register.simple_tag
+def type_count(model, count):
+    """{% type_count model 3 %}: «3 aktiviteter», «1 sitat», the number with the type's name."""
+    meta = model._meta
+    name = meta.verbose_name if count == 1 else meta.verbose_name_plural
+    return f"{count} {name}"
+
+
+@register.simple_tag(takes_context=True)
+def theme_index_url(context):
+    """{% theme_index_url %}: /tema/ in the reader's language (also inside a page's text)."""
+    with translation.override(_reader_language(context)):
+        return reverse("theme_index")

@@ -1,8 +1,9 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 
 from wagtail.models import Page
 
@@ -27,9 +28,25 @@ def language_links(context, page=None):
     current = get_language()
     links = []
     if page is None or not getattr(page, "pk", None):
+        # A view whose address differs between the languages (a theme's translated slug)
+        # gives its versions as ``translated_urls``; a language without one gets the home page.
+        translated = context.get("translated_urls")
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-            url = translate_url(request.get_full_path(), code)
-            links.append(_link(code, url, code == current, exact=True))
+            if translated is None:
+                links.append(
+                    _link(
+                        code,
+                        translate_url(request.get_full_path(), code),
+                        code == current,
+                        exact=True,
+                    )
+                )
+            elif code in translated:
+                links.append(_link(code, translated[code], code == current, exact=True))
+            else:
+                with override(code):
+                    home = reverse("wagtail_serve", args=[""])
+                links.append(_link(code, home, code == current, exact=False))
         return links
 
     ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
@@ -64,3 +81,12 @@ def _link(code, url, is_current, exact):
         "is_current": is_current,
         "is_exact": exact,
     }
+
+
+@register.filter
+def lang_attribute(page, language):
+    """`` lang="nb"`` for a page whose text is in another written form than ``language``."""
+    content_language = getattr(page, "content_language", "") if page else ""
+    if content_language and content_language != language:
+        return format_html(' lang="{}"', content_language)
+    return ""

@@ -48,3 +48,20 @@ def test_themes_keep_the_shape_the_search_benchmark_reads():
     names = content.THEMES["ledelse"]
     assert names[0] == names.nb == "Ledelse og styring"
     assert names.nn == "Leiing og styring"
+
+
+def test_every_theme_has_its_own_nynorsk_description():
+    bokmal_only = {
+        "tjenester",
+        "ledelse",
+        "enheter",
+        "samler",
+        "boligsosial",
+        "tilskudd",
+        "statlige",
+    }
+    for slug, names in content.THEMES.items():
+        assert names.description_nn, slug
+        assert names.description_nn != names.description, slug
+        words = {word.strip(".,").lower() for word in names.description_nn.split()}
+        assert not words & bokmal_only, (slug, words & bokmal_only)

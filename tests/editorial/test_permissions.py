@@ -375,8 +375,12 @@ def test_translation_editor_offers_approval_in_place_of_publish(translated, role
     html = client.get(edit_url(translated.target)).content.decode()
     may_publish = role == "administrator"
     assert ("&quot;canPublish&quot;: true" in html) is may_publish
-    assert ('value="editorial-submit"' in html) is not may_publish
-    assert ('value="editorial-save-draft"' in html) is not may_publish
+    # Everyone submits for approval, Administrators too (issue 15), and it comes first.
+    assert 'value="editorial-submit"' in html
+    assert 'value="editorial-save-draft"' in html
+    assert html.index('value="editorial-submit"') < html.index("js-translation-editor")
+    # «Convert to alias page» is offered only to those who may do it.
+    assert ("&quot;convertToAliasUrl&quot;: null" in html) is not may_publish
 
 
 @pytest.mark.parametrize("role", ["translator", "approver", "administrator"])

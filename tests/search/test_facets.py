@@ -70,3 +70,38 @@ def test_query_count_is_constant_as_results_grow(client, content, nynorsk, tree,
     response = client.get(f"{prefix}/sok/", params)
     assert len(response.context["hits"]) == 10
     assert count_queries(client, f"{prefix}/sok/", params) <= before
+
+
+def test_year_facet_uses_the_period_the_content_belongs_to(client, content):
+    """Programme material is listed under each year of its period, not the year it was loaded;
+    a page without a period under its first publishing's year."""
+    article = content["article"]
+    article.period_start, article.period_end = 2011, 2020
+    article.save_revision().publish()
+    activity = content["activity"]
+    activity.period_start = 2015
+    activity.save_revision().publish()
+    response = client.get("/sok/", {"q": "kommunen"})
+    years = facet_counts(response, "year")
+    content["quote"].refresh_from_db()
+    published = str(content["quote"].first_published_at.year)
+    assert years["2011"] == 2  # the case study (its year) and the article (its period)
+    assert years["2015"] == 2 and years["2020"] == 1 and years[published] == 1
+    assert "2010" not in years and "2021" not in years
+    response = client.get("/sok/", {"q": "kommunen", "year": "2017"})
+    assert titles(response) == ["Ledelse i kommunen"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "field"),
+    [(None, 2020, "period_start"), (2020, 2011, "period_end"), (1990, 2030, "period_end")],
+)
+def test_a_wrong_period_is_refused_in_norwegian(content, start, end, field):
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    article = content["article"]
+    article.period_start, article.period_end = start, end
+    with translation.override("nb"), pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert field in error.value.message_dict

@@ -172,13 +172,35 @@ def demo_site(demo_database, django_db_blocker):
             conn.close()
 
 
+def is_csp_violation(text):
+    return "Content Security Policy" in text or "Content-Security-Policy" in text
+
+
 @pytest.fixture
 def browser_page(chromium):
+    """A Chromium tab. The test fails if the browser reports a Content-Security-Policy
+    violation in the console (the policies are on, as in production: website/security.py)."""
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(f"{page.url}: {message.text}")
+            if is_csp_violation(message.text)
+            else None
+        ),
+    )
+    page.on(
+        "pageerror",
+        lambda error: (
+            violations.append(f"{page.url}: {error}") if is_csp_violation(str(error)) else None
+        ),
+    )
     yield page
     context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 def axe_source():

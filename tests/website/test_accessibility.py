@@ -57,6 +57,13 @@ OTHER_PAGES = {
     "search with a facet selected (nn)": "/nn/sok/?q=samarbeid&theme=tverrfagleg-samarbeid",
     "theme (nb)": "/tema/tverrfaglig-samarbeid/",
     "theme (nn)": "/nn/tema/tverrfagleg-samarbeid/",
+    "theme with a translated slug (nn)": "/nn/tema/okonomiske-verkemiddel/",
+    "all themes (nb)": "/tema/",
+    "all themes (nn)": "/nn/tema/",
+    "zero-hit search with a filter (nb)": "/sok/?q=xyzzy&theme=tverrfaglig-samarbeid",
+    "zero-hit search with a filter (nn)": "/nn/sok/?q=xyzzy&theme=tverrfagleg-samarbeid",
+    "empty search (nb)": "/sok/",
+    "empty search (nn)": "/nn/sok/",
     "what's new (nb)": "/nytt/",
     "what's new (nn)": "/nn/nytt/",
     "404 (nb)": "/finnes-ikke/",
@@ -103,6 +110,12 @@ def test_no_wcag_violations_on_any_page_type(demo_site, browser_page, width):
             assert selected.count() == 1, f"{name}: no facet selected"
         if name.startswith("theme"):
             assert browser_page.locator(".theme-group .content-card").count() > 0, f"{name}: empty"
+        if name.startswith("all themes"):
+            assert browser_page.locator(".theme-card").count() == 6, f"{name}: themes missing"
+        if name.startswith("zero-hit"):
+            assert browser_page.locator(".search-none [data-removable]").count() == 1, name
+        if name.startswith("empty search"):
+            assert browser_page.locator(".search-ways__factors li").count() == 6, name
         violations = run_axe(browser_page, source)
         print(f"axe {width}px {name} {path}: {len(violations)} violations")
         if violations:
@@ -114,9 +127,15 @@ def test_no_wcag_violations_on_any_page_type(demo_site, browser_page, width):
 def test_axe_finds_real_violations(demo_site, browser_page):
     """The check can fail: a page with an unlabelled field and low contrast is caught."""
     browser_page.goto(demo_site.url + "/")
+    # Styled through the CSSOM: a style="" attribute is refused by the Content-Security-Policy.
     browser_page.evaluate(
-        "document.querySelector('main').insertAdjacentHTML('beforeend',"
-        "'<input type=text><p style=\"color:#bbb;background:#fff\">Svak kontrast</p>')"
+        """() => {
+          const main = document.querySelector('main');
+          main.insertAdjacentHTML('beforeend', '<input type=text><p id=svak>Svak kontrast</p>');
+          const weak = document.getElementById('svak');
+          weak.style.color = '#bbb';
+          weak.style.background = '#fff';
+        }"""
     )
     ids = {v["id"] for v in run_axe(browser_page, axe_source())}
     assert {"label", "color-contrast"} <= ids

@@ -137,6 +137,12 @@ def test_print_shows_the_text_without_site_chrome(demo_site, browser_page):
         assert not page.locator(chrome).is_visible(), chrome
     assert page.locator("h1").is_visible()
     assert page.locator(".metadata").is_visible()
+    # The demo links to no report it has no real address for (issue 15): a link of the kind
+    # an editor adds, to see that paper shows where it goes.
+    page.evaluate(
+        """document.querySelector("h1").insertAdjacentHTML("afterend",
+        '<a class="ds-link external" href="https://www.husbanken.no/">Husbanken</a>')"""
+    )
     link_suffix = page.evaluate(
         "getComputedStyle(document.querySelector('a.external'), '::after').content"
     )
@@ -198,6 +204,30 @@ def test_reader_narrows_a_search_by_a_facet_with_the_keyboard(demo_site, browser
     page.wait_for_load_state()
     assert "/sok/" not in page.url
     assert page.locator("h1").inner_text() == title
+
+
+@pytest.mark.parametrize("width", [390, 320])
+def test_phone_search_shows_results_first_and_filters_behind_a_button(
+    demo_site, browser_page, width
+):
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 844})
+    for prefix in ("", "/nn"):
+        page.goto(f"{demo_site.url}{prefix}/sok/?q=samarbeid&factor=3")
+        toggle = page.locator(".search-filters > summary")
+        assert toggle.is_visible()
+        assert not page.locator(".search-facets").is_visible()
+        first_hit = page.locator(".search-results .search-hit").first.bounding_box()
+        assert toggle.bounding_box()["y"] < first_hit["y"] < 844 * 2
+        # Opened by keyboard, the panel holds the chip of the selected filter, however long.
+        toggle.focus()
+        page.keyboard.press("Enter")
+        panel = page.locator(".search-facets")
+        assert panel.is_visible()
+        chip = page.locator(".search-chips .ds-chip").first.bounding_box()
+        box = panel.bounding_box()
+        assert box["x"] <= chip["x"] and chip["x"] + chip["width"] <= box["x"] + box["width"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 def test_autocomplete_suggests_and_opens_by_keyboard(demo_site, browser_page):

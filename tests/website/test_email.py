@@ -103,6 +103,13 @@ def test_workflow_notification_in_norwegian_with_the_public_link(
     assert f"Du kan redigere siden her: {BASE}/admin/pages/{page.pk}/edit/" in body, body
     assert f"{BASE}/admin/pages/workflow/preview/{page.pk}/" in body
     assert "8000" not in body and "localhost" not in body
-    # The subject and first line are Wagtail's strings without a bokmål translation; the
-    # project's catalogue for them comes with the Norwegian admin (issue 15.4).
-    assert "Godkjenning" in message["Subject"]
+    # Subject and text are Norwegian (templates/wagtailadmin/notifications/).
+    subject = str(message["Subject"]).strip()
+    latest = page.get_latest_revision_as_object().title
+    assert subject.startswith(f"«{latest}» venter på godkjenning: "), subject
+    assert "Godkjenning" in subject
+    assert body.startswith("Hei, "), body
+    assert f"«{latest}» er sendt til godkjenning i steget «" in body, body
+    assert "Endre varslingsinnstillingene dine her:" in body
+    for english in ("has been", "submitted", "You can", "Hello"):
+        assert english not in body and english not in subject, english

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -24,6 +25,7 @@ INSTALLED_APPS = [
     "reuse",
     "website",
     "demo",
+    "axes",  # login throttling (issue 14): AxesStandaloneBackend, AxesMiddleware
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -36,7 +38,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.user_admin.VeiviserUsersAppConfig",  # wagtail.users with role boundaries
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -56,6 +58,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "website.security.PermissionsPolicyMiddleware",
+    "website.security.ContentSecurityPolicyMiddleware",
+    "website.security.RequestGuardMiddleware",  # unreadable bodies and NUL paths, before all else
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -64,8 +69,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "languages.apertium.MachineTranslationErrorMiddleware",  # Apertium failures as messages
+    "languages.marking.WrittenFormMiddleware",  # names in the other written form get their lang
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last (django-axes)
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -95,10 +102,30 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=60,
+        # A connection the database dropped (a restart) is replaced, not used and failed on.
+        conn_health_checks=True,
     )
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Login throttling (django-axes): the axes backend comes first and refuses a locked-out
+# username and address before the password is hashed (on the workers that serve readers).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("VEIVISER_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("VEIVISER_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.http.client_address"  # behind VEIVISER_TRUSTED_PROXIES
+AXES_LOCKOUT_CALLABLE = "website.security.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+
+# Error reports leave out a request body they cannot parse (website/security.py).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "website.security.SafeReportFilter"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -114,6 +141,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("nn", _("Norwegian Nynorsk")),
 ]
 WAGTAIL_I18N_ENABLED = True
+# ASCII slugs, the same in both written forms: ø→o, æ→ae, å→a, é→e (languages/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Oslo"
@@ -136,6 +165,8 @@ VEIVISER_TRUSTED_PROXIES = int(os.environ.get("VEIVISER_TRUSTED_PROXIES", "0"))
 # How long what readers leave is kept (reader feedback, the search log): `manage.py
 # prune_feedback` deletes what is older (docs/operations.md).
 VEIVISER_RETENTION_MONTHS = int(os.environ.get("VEIVISER_RETENTION_MONTHS", "12"))
+# The search log's daily counts: `manage.py prune_search_log` deletes older days.
+SEARCH_LOG_RETENTION_MONTHS = int(os.environ.get("SEARCH_LOG_RETENTION_MONTHS", "12"))
 
 WAGTAIL_SITE_NAME = "Veiviser"
 # The public address (docs/operations.md): the admin's e-mail links and, through
@@ -154,11 +185,15 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
-# Bokmål ↔ nynorsk machine translation, offline. NYNORSK_MODE: "nob-nno" (a-infinitive)
-# or "nob-nno_e" (e-infinitive).
+# Bokmål ↔ nynorsk machine translation, offline. NYNORSK_MODE: "nob-nno_e" (e-infinitive, the
+# norm of the site, docs/nynorsk.md) or "nob-nno" (a-infinitive).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "languages.apertium.ApertiumTranslator",
-    "OPTIONS": {"NYNORSK_MODE": os.environ.get("APERTIUM_NYNORSK_MODE", "nob-nno")},
+    "OPTIONS": {
+        "NYNORSK_MODE": os.environ.get("APERTIUM_NYNORSK_MODE", "nob-nno_e"),
+        # Names of municipalities, people and organisations stay as written (languages/protected).
+        "PROTECT_NAMES": True,
+    },
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -177,3 +212,42 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Approvers cannot publish directly (editorial/permissions.py); their approval publishes.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
+
+# Content-Security-Policy (django-csp 4, website/security.py). The public site: nothing inline
+# that runs (JSON-LD is data, not script), nothing from elsewhere.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "frame-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_SELF],
+    }
+}
+# The Wagtail admin (and the previews it frames) needs inline styles and scripts.
+VEIVISER_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "font-src": [_SELF, "data:"],
+        "worker-src": [_SELF, "blob:"],
+    }
+}
+VEIVISER_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "accelerometer=(), gyroscope=(), magnetometer=(), fullscreen=(self)"
+)
+# No avatars from gravatar.com in the admin (the policy allows no other origin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin does not ask releases.wagtail.org for new versions (nothing leaves the site, and the
+# policy allows no other origin).
+WAGTAIL_ENABLE_UPDATE_CHECK = False

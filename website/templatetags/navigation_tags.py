@@ -3,12 +3,15 @@
 from collections import namedtuple
 
 from django import template
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import pgettext
 
 from wagtail.models import Site
 
 from core import publication
 from editorial.models import Directorate
+from guidance.models import FactorIndexPage
 from website.models import InformationPage
 
 register = template.Library()
@@ -52,10 +55,27 @@ def _menu_items(root, request):
         for i, key in enumerate(root.get_children().values_list("translation_key", flat=True))
     }
     pages.sort(key=lambda page: site_order.get(page.translation_key, len(site_order)))
-    return [
-        MenuItem(page.pk, page.path, page.title, page.get_url(request), page.content_language)
-        for page in pages
-    ]
+    items = []
+    for page in pages:
+        items.append(
+            MenuItem(page.pk, page.path, page.title, page.get_url(request), page.content_language)
+        )
+        if isinstance(page, FactorIndexPage):
+            items.append(themes_item())
+    if not any(item.path == THEMES_PATH for item in items):
+        items.append(themes_item())
+    return items
+
+
+THEMES_PATH = "themes"  # no page's path: the themes (/tema/) are a view, not a page
+
+
+def themes_item():
+    """The menu's link to the themes, after the success factors."""
+    language = translation.get_language()
+    return MenuItem(
+        None, THEMES_PATH, pgettext("section", "Themes"), reverse("theme_index"), language
+    )
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

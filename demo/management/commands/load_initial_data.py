@@ -16,6 +16,7 @@ from demo import content
 from demo.accessibility import load_accessibility_statement
 from demo.editorial import load_editorial_demo
 from demo.processes import load_processes
+from demo.protected import load_demo_protected_words
 from demo.synonyms import load_demo_synonyms
 from demo.toolkit import load_toolkit
 from demo.translation import translate_demo
@@ -66,6 +67,8 @@ class Command(BaseCommand):
             load_editorial_demo(self.stdout)
             self.step("Search synonyms")
             self.created += load_demo_synonyms()
+            self.step("Protected words")
+            self.created += load_demo_protected_words()
         self.step("Machine translation with Apertium")
         translated = translate_demo(self.stdout.write)
         self.created += translated or 0
@@ -99,6 +102,7 @@ class Command(BaseCommand):
                 translation = theme.copy_for_translation(self.nn)
                 translation.name = names.nn
                 translation.slug = norwegian_slug(names.nn)
+                translation.description = names.description_nn or names.description
                 translation.live = True
                 translation.save()
                 translation.save_revision().publish()
@@ -160,9 +164,16 @@ class Command(BaseCommand):
             index["body"] = self.stream(index["body"])
         return self.child(home, model, index.pop("slug"), **index)
 
+    @staticmethod
+    def period(data):
+        """The period fields of a section's ``period`` (the years its content belongs to)."""
+        period = data.get("period") or {}
+        return {"period_start": period.get("start"), "period_end": period.get("end")}
+
     def load_factors(self, home):
         data = content.read("factors")
-        index = self.index(home, FactorIndexPage, data["index"])
+        period = self.period(data)
+        index = self.index(home, FactorIndexPage, {**data["index"], **period})
         factors = {}
         for factor_data in data["factors"]:
             number = factor_data["number"]
@@ -173,6 +184,7 @@ class Command(BaseCommand):
                 title=factor_data["name"],
                 number=number,
                 desired_state=factor_data["desired_state"],
+                **period,
             )
             factors[number] = factor
             for activity in factor_data["activities"]:
@@ -182,7 +194,9 @@ class Command(BaseCommand):
                     norwegian_slug(activity["title"]),
                     title=activity["title"],
                     summary=activity["summary"],
+                    body=self.stream(activity.get("body", [])),
                     themes=[self.themes[t] for t in activity["themes"]],
+                    **period,
                 )
         return factors
 
@@ -201,6 +215,7 @@ class Command(BaseCommand):
                 source=data["source"],
                 factors=[self.factors[quote["factor"]]],
                 themes=[self.themes[t] for t in quote["themes"]],
+                **self.period(data),
             )
         return quotes
 
@@ -217,6 +232,7 @@ class Command(BaseCommand):
                 body=self.stream(article["body"]),
                 factors=[self.factors[n] for n in article["factors"]],
                 themes=[self.themes[t] for t in article["themes"]],
+                **self.period(data),
             )
 
     def load_case_study(self, home):
