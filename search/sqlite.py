@@ -1,7 +1,7 @@
 """The SQLite matcher: FTS5 over Snowball stems, the same analysis as PostgreSQL's ``norwegian``.
 
 SQLite cannot call a Python tokenizer from FTS5, so the stems are computed in Python: the
-table ``veiviser_search_stems`` (migration 0008) holds the stemmed title and body of every
+table ``veiviser_search_stems`` (migration 0009) holds the stemmed title and body of every
 search index entry, and triggers on Wagtail's index call ``veiviser_stems()`` (registered on
 each connection by ``register_functions``) to keep it in step on every insert, update and
 delete, as PostgreSQL's trigger keeps ``veiviser_search_fulltext``.

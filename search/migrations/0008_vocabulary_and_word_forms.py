@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('veiviser_search', '0006_vocabulary_schema_qualified'),
+        ('veiviser_search', '0007_search_log_aggregates_only'),
     ]
 
     operations = [

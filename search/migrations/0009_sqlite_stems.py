@@ -55,7 +55,7 @@ def drop_table(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("veiviser_search", "0007_vocabulary_and_word_forms"),
+        ("veiviser_search", "0008_vocabulary_and_word_forms"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
