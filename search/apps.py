@@ -6,3 +6,12 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "veiviser_search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from . import refresh
+        from .sqlite import register_functions
+
+        connection_created.connect(register_functions, dispatch_uid="veiviser-search-stems")
+        refresh.connect()

@@ -7,8 +7,11 @@ every match and filters and counts them here, against the bitmaps of the locale
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from wagtail.models import Locale
 
 from core import publication
 from guidance.content_types import model_for_search_key
@@ -17,6 +20,7 @@ from guidance.models.base import live_in_locale
 
 from .facet_index import FACETS, locale_facets
 
+CACHE_SECONDS = 24 * 3600
 FACET_LABELS = {
     "factor": _("Success factor"),
     "theme": _("Theme"),
@@ -55,7 +59,26 @@ class FacetData:
 
     @classmethod
     def for_locale(cls, locale):
-        return publication.remembered(("facet_data", locale.pk), lambda: cls(locale))
+        """The facet data under the current stamp: this process's copy, else the one in
+        Django's cache (built by ``prebuild`` right after a publish, or by another process),
+        else built here and put in the cache for the others."""
+        return publication.remembered(("facet_data", locale.pk), lambda: cls.shared(locale))
+
+    @classmethod
+    def shared(cls, locale, stamp=None):
+        key = f"veiviser-search-facets:{locale.pk}:{stamp or publication.current()}"
+        data = cache.get(key)
+        if data is None:
+            data = cls(locale)
+            cache.set(key, data, CACHE_SECONDS)
+        return data
+
+    @classmethod
+    def prebuild(cls):
+        """Build each language's facet data once, into the cache, after a publish."""
+        stamp = publication.current()
+        for locale in Locale.objects.all():
+            cls.shared(locale, stamp)
 
     def __init__(self, locale):
         self.locale = locale

@@ -1,57 +1,83 @@
-"""Which pages match a query: full text with synonyms, then, on PostgreSQL, typo-tolerant."""
+"""Which pages match a query: every word first, else the most words, on either database.
+
+The query and each synonym variant (``Synonym.expand``) are expanded into groups of stems
+(``expansion.expand``); one backend per database (``postgresql``, ``sqlite``) answers «which
+pages of this locale hold every group, best first». Pages that hold all the words of a query
+of several come first; when fewer than ``FEW`` do, the pages that hold most of the words follow
+(the best ranked among equals). When none holds them all, ``Matches.all_words`` is False so
+the page can say so.
+"""
+
+from dataclasses import dataclass
 
 from django.db import DatabaseError, connection, transaction
 
-from wagtail.search.query import PlainText
-
-from . import postgresql, sqlite, typos
-from .hits import highlight_pattern
+from . import postgresql, sqlite, vocabulary
+from .expansion import expand
 from .models import Synonym
 
 # More matches than this are not read for facets: a query this broad says nothing anyway.
 MAX_MATCHES = 10_000
-MATCHERS = {"postgresql": postgresql.matching_ids, "sqlite": sqlite.matching_ids}
+BACKENDS = {"postgresql": postgresql, "sqlite": sqlite}
+# Fewer pages than this holding every word of a query of several: add those holding most.
+FEW = 3
 
 
-def synonym_query(query):
-    """The query OR each of its synonym variants."""
-    variants = Synonym.expand(query)
-    search_query = PlainText(variants[0])
-    for variant in variants[1:]:
-        search_query |= PlainText(variant)
-    return search_query, variants
+@dataclass
+class Matches:
+    ids: list
+    variants: list  # the query and its synonym variants, for highlighting
+    corrected: str | None = None  # the query with misspelt words replaced, when that was used
+    all_words: bool = True  # False when the pages shown hold only some of the words
 
 
-def find(locale, query, visible):
-    """Matching page ids for ``query``: stemmed full text with synonyms, then typo-tolerant.
-
-    ``visible`` holds the ids a visitor may find (``LocaleFacets.position``). Returns the
-    visible ids, the query variants searched for (synonyms) and, when nothing matched as
-    typed, the corrected query that found the ids (PostgreSQL only), else None.
-    """
-    matcher = MATCHERS[connection.vendor]
-
-    def matches(search_query, title_pattern=None):
-        with transaction.atomic():
-            return matcher(locale, search_query, visible, MAX_MATCHES, title_pattern)
-
-    search_query, variants = synonym_query(query)
-    corrected = None
-    try:
-        ids = matches(search_query, highlight_pattern(variants))
-    except DatabaseError:
-        # A query the full-text parser cannot digest finds nothing rather than failing.
-        ids = []
-    if not ids and connection.vendor == "postgresql":
-        # Only PostgreSQL has trigram similarity.
+def _ranked(backend, locale, groups, visible, all_groups=True):
+    """The visible matches, best first. Read in windows, so drafts and private pages never
+    crowd out visible ones."""
+    found, offset, window = [], 0, 2 * MAX_MATCHES
+    while len(found) < MAX_MATCHES:
         try:
             with transaction.atomic():
-                corrected = typos.corrected_query(query)
-            if corrected:
-                search_query, variants = synonym_query(corrected)
-                ids = matches(search_query)
+                chunk = backend.ranked_ids(locale, groups, window, all_groups, offset)
         except DatabaseError:
-            ids = []
-        if not ids:
-            corrected = None
-    return ids, variants, corrected
+            # A query the full-text engine cannot digest finds nothing rather than failing.
+            return []
+        found.extend(pk for pk in chunk if pk in visible)
+        if len(chunk) < window:
+            break
+        offset += window
+    return found[:MAX_MATCHES]
+
+
+def _most_words(backend, locale, groups, visible):
+    """Pages holding any of the groups: those with most groups first, then by rank."""
+    ranked = _ranked(backend, locale, groups, visible, all_groups=False)
+    held = dict.fromkeys(ranked, 0)
+    for group in groups:
+        for pk in _ranked(backend, locale, [group], visible):
+            if pk in held:
+                held[pk] += 1
+    order = {pk: i for i, pk in enumerate(ranked)}
+    return sorted(ranked, key=lambda pk: (-held[pk], order[pk]))
+
+
+def find(locale, query, visible, options=None):
+    """The ``Matches`` for ``query`` among the ``visible`` ids (``LocaleFacets.position``)."""
+    backend = BACKENDS[connection.vendor]
+    words = vocabulary.current()
+    variants = Synonym.expand(query)
+    expansions = [expand(variant, words, options) for variant in variants]
+    first = expansions[0]
+    # In order, without repeats: the query's matches, then its synonym variants' ones.
+    found = dict.fromkeys(_ranked(backend, locale, first.groups, visible))
+    for expansion in expansions[1:]:
+        found.update(dict.fromkeys(_ranked(backend, locale, expansion.groups, visible)))
+    ids, seen = list(found), found
+    all_words = True
+    if len(ids) < FEW and len(first.groups) > 1:
+        # Few or no pages hold every word: those that hold most of them come after.
+        more = [pk for pk in _most_words(backend, locale, first.groups, visible) if pk not in seen]
+        all_words = bool(ids) or not more
+        ids += more
+    corrected = first.corrected(query) if ids else None
+    return Matches(ids[:MAX_MATCHES], variants, corrected, all_words)

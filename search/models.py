@@ -156,3 +156,51 @@ class FullTextEntry(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id}"
+
+
+class Term(models.Model):
+    """A word of the published guidance and in how many pages it occurs (``search/vocabulary.py``:
+    typo correction, compounds). Rebuilt from the search index when what is public changes."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self):
+        return self.word
+
+
+class WordForm(models.Model):
+    """A word and one of its other forms from Apertium: a lemma (virkemidler → virkemiddel) or
+    the word in the other written form (eierskap → eigarskap). A word analysed without result
+    has a row with itself as its form, so it is not analysed again."""
+
+    word = models.CharField(max_length=100, db_index=True)
+    form = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = _("word form")
+        verbose_name_plural = _("word forms")
+        constraints = [models.UniqueConstraint(fields=["word", "form"], name="unique_word_form")]
+
+    def __str__(self):
+        return f"{self.word} → {self.form}"
+
+
+class VocabularyState(models.Model):
+    """The publication stamp the word list was built under, and its version (new when the words
+    changed): processes reload their copy only when the version changes."""
+
+    stamp = models.CharField(max_length=64, default="")
+    version = models.CharField(max_length=64, default="")
+    built_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("vocabulary state")
+        verbose_name_plural = _("vocabulary states")
+
+    def __str__(self):
+        return self.version

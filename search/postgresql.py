@@ -1,45 +1,41 @@
-"""The PostgreSQL matcher: Wagtail's tsquery and rank, on the narrow copy of title || body."""
+"""The PostgreSQL matcher: the stems of a query against the narrow copy of title || body.
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import F
+The ``tsvector`` of each index entry holds the lexemes of the ``norwegian`` configuration
+(Snowball stems without stop words); the query's stems come from ``search/analysis`` (the same
+Snowball algorithm), so the tsquery is built with the ``simple`` configuration, which leaves
+them as they are. The rank is ``ts_rank`` over the weighted vector, so title still outranks
+summary and body. The matches of the locale are read and the visible ones kept by the caller.
+"""
 
-from wagtail.models import Page, get_page_models
+from django.db import connection
 
 from .models import FullTextEntry
 
+TABLE = FullTextEntry._meta.db_table
 
-def matching_ids(locale, search_query, visible, limit, title_pattern=None):
-    """The ids in ``visible`` that match ``search_query``, best first, at most ``limit``.
 
-    The backend's own compiler builds the tsquery and the rank (weights by field boost), so
-    title still outranks summary and body; the rank reads the one combined vector, without
-    the backend's title-length normalisation (``title_pattern`` is not needed). The matches of
-    the locale are read and the visible ones kept here: telling PostgreSQL which pages are
-    visible (a join, or an array of ids) costs more than the match itself. Read in windows,
-    so drafts and private pages never crowd out visible ones.
-    """
-    results = Page.objects.search(search_query)
-    compiler, config = results.query_compiler, results.backend.config
-    tsquery = compiler.build_tsquery(compiler.query, config=config)
-    if tsquery is None:
+def _term(alternative):
+    if len(alternative) == 1:
+        return alternative[0]
+    return "(" + " & ".join(alternative) + ")"
+
+
+def expression(groups, all_groups=True):
+    """A tsquery: each group's alternatives OR-ed, the groups AND-ed (or OR-ed)."""
+    parts = ["(" + " | ".join(_term(a) for a in group) + ")" for group in groups if group]
+    return f" {'&' if all_groups else '|'} ".join(parts)
+
+
+def ranked_ids(locale, groups, limit, all_groups=True, offset=0):
+    """Ids of the pages of ``locale`` that match, best first, at most ``limit``."""
+    query = expression(groups, all_groups)
+    if not query:
         return []
-    entries = (
-        FullTextEntry.objects.filter(
-            fulltext=tsquery, locale_id=locale.pk, content_type_id__in=_page_content_types()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT object_id FROM {TABLE}, to_tsquery('simple', %s) query
+                WHERE locale_id = %s AND fulltext @@ query
+                ORDER BY ts_rank(fulltext, query) DESC, object_id DESC LIMIT %s OFFSET %s""",
+            [query, locale.pk, limit, offset],
         )
-        .annotate(rank=compiler.build_tsrank(F("fulltext"), compiler.query, config=config))
-        .order_by("-rank", "-object_id")
-        .values_list("object_id", flat=True)
-    )
-    found, start, window = [], 0, 2 * limit
-    while len(found) < limit:
-        chunk = list(entries[start : start + window])
-        found.extend(pk for pk in chunk if pk in visible)
-        if len(chunk) < window:
-            break
-        start += window
-    return found[:limit]
-
-
-def _page_content_types():
-    return [ct.pk for ct in ContentType.objects.get_for_models(Page, *get_page_models()).values()]
+        return [row[0] for row in cursor.fetchall()]

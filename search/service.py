@@ -4,6 +4,7 @@ from dataclasses import dataclass, field, fields
 
 from django.core.paginator import Page as ResultsPage
 from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
@@ -14,6 +15,7 @@ from .hits import highlight_pattern, load_hits
 from .matching import find
 
 RESULTS_PER_PAGE = 10
+SOME_WORDS_NOTE = _("No page holds all the words you searched for; these hold most of them.")
 
 
 @dataclass
@@ -34,6 +36,8 @@ class SearchResult:
     next_url: str = ""
     total: int = 0
     synonyms: list = field(default_factory=list)
+    # False when no page holds every word of the query and the hits hold only some of them
+    all_words: bool = True
     found: int = 0  # matches before filtering, promoted pages included: for the query log
     new_search: bool = False  # a query typed anew, not a further page or a filter
 
@@ -64,8 +68,13 @@ def run_search(form):
 
     data = form.facet_data
     visible = data.index.position
+    all_words = True
     if query:
-        found, variants, corrected = find(locale, query, visible)
+        matches = find(locale, query, visible)
+        found, variants, corrected = matches.ids, matches.variants, matches.corrected
+        if not matches.all_words:
+            all_words = False
+            messages.append(SOME_WORDS_NOTE)
     else:
         # Filters alone browse everything in the language, newest first.
         found, variants, corrected = data.index.newest_first, [], None
@@ -80,7 +89,7 @@ def run_search(form):
     if page_note:
         messages.append(page_note)
     results_page = paginator.page(number)
-    pattern = highlight_pattern(variants or [query])
+    pattern = highlight_pattern([*(variants or [query]), corrected])
     hits = load_hits(list(results_page.object_list), data, locale, pattern)
     promoted_hits = []
     if promoted_ids and number == 1:
@@ -103,6 +112,7 @@ def run_search(form):
         next_url=links.url(page=number + 1) if results_page.has_next() else "",
         total=len(ids) + len(promoted_ids),
         synonyms=list(variants[1:]),
+        all_words=all_words,
         found=len(found) + len(promoted_ids),
         new_search=bool(query) and number == 1 and not selected and form.new_search,
     )

@@ -63,6 +63,28 @@ def measure_typos(client):
     return timings
 
 
+def measure_first_search_after_publish(client):
+    """Publish a page as an editor does (its on-commit work included), then time the first
+    search of a process that has none of the rebuilt data in memory."""
+    from wagtail.models import Page
+
+    from core import publication
+    from search import vocabulary
+
+    page = Page.objects.filter(depth__gt=3).order_by("-pk").first().specific
+    page.title = f"{page.title} (endret)"
+    start = time.perf_counter()
+    page.save_revision().publish()
+    published = (time.perf_counter() - start) * 1000
+    publication.forget()  # another process: nothing in memory, the cache and tables shared
+    vocabulary.forget()
+    start = time.perf_counter()
+    response = client.get("/sok/", {"q": "kommune", "factor": "3"})
+    first = (time.perf_counter() - start) * 1000
+    assert response.status_code == 200
+    return published, first
+
+
 def measure_factor_page(client):
     url = "/suksessfaktorer/faktor-3/"
     client.get(url)

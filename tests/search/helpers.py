@@ -6,7 +6,7 @@ from django.db import connection
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
-    reason="stemming and trigram similarity exist only in PostgreSQL (CI runs it)",
+    reason="only in PostgreSQL (CI runs it)",
 )
 
 

@@ -29,6 +29,22 @@ BAD_QUERIES = [
     "^~:",
     "%_%",
     "\\",
+    # tsquery and FTS5 operators and syntax
+    "kommune & | ! <-> :* '",
+    "kommune:* & !bolig",
+    "a <-> b <2> c",
+    "!!!",
+    "title:kommune",
+    '"kommune"* NEAR("bolig" "plan", 2)',
+    "{title body}: kommune",
+    "kommune AND",
+    # unicode digits and other letters
+    "٣٤٥ ١٢",
+    "²³ kommune ¼",
+    "kommune ١٢٣٤ ߁",
+    "Ⅻ ⑫",
+    # 10,000 characters of words
+    "kommune bolig " * 715,
 ]
 
 

@@ -1,14 +1,13 @@
-"""PostgreSQL's full text: Norwegian stemming, ranking, and the narrow copy of the index."""
+"""Full text on both databases: Norwegian stemming, ranking, and the narrow copy of the index."""
 
 import pytest
 
 from search import matching
 from tests.factories.guidance import ActivityPageFactory, ArticlePageFactory, QuotePageFactory
 from tests.helpers import nynorsk_alias, publish
-from tests.search.helpers import postgres_only, titles
+from tests.search.helpers import titles
 
 
-@postgres_only
 @pytest.mark.parametrize(
     ("query", "title"),
     [
@@ -23,7 +22,6 @@ def test_norwegian_stemming(client, tree, query, title):
     assert title in titles(client.get("/sok/", {"q": query}))
 
 
-@postgres_only
 def test_stemming_in_nynorsk_site(client, tree, nn):
     activity = publish(
         ActivityPageFactory(parent=tree.factors[0], title="Kommunene samarbeider", summary="T.")
@@ -35,7 +33,6 @@ def test_stemming_in_nynorsk_site(client, tree, nn):
     ]
 
 
-@postgres_only
 def test_stored_full_text_follows_edits(client, tree):
     # The match reads a generated column: it must change with the page, not at reindexing.
     activity = publish(
@@ -48,7 +45,6 @@ def test_stored_full_text_follows_edits(client, tree):
     assert titles(client.get("/sok/", {"q": "leietakerne"})) == ["Bostøtte for leietakere"]
 
 
-@postgres_only
 def test_title_ranks_above_summary_and_body(client, tree):
     publish(
         ArticlePageFactory(
@@ -62,7 +58,6 @@ def test_title_ranks_above_summary_and_body(client, tree):
     assert titles(client.get("/sok/", {"q": "bostøtte"}))[0] == "Bostøtte"
 
 
-@postgres_only
 def test_drafts_never_crowd_out_visible_matches(client, tree, monkeypatch):
     # Matches are read ranked in windows of 2 × MAX_MATCHES; here the first window holds
     # only drafts (same text, newer ids), the visible pages come in the second.

@@ -49,7 +49,8 @@ def test_theme_names_find_pages_in_each_language(client, nynorsk, content):
     expected = {"Tydelig ansvarsfordeling", "Hamar om samarbeid", "Fire casestudiar"}
     assert set(titles(client.get("/sok/", {"q": "boligkontor"}))) == expected
     assert set(titles(client.get("/nn/sok/", {"q": "bustadkontor"}))) == expected
-    assert titles(client.get("/nn/sok/", {"q": "boligkontor"})) == []
+    # The other written form finds them too (Apertium's word map: bolig ↔ bustad).
+    assert set(titles(client.get("/nn/sok/", {"q": "boligkontor"}))) == expected
 
 
 def test_pages_made_after_their_themes_are_found_by_theme_name(client, tree, nb, nn):
@@ -127,22 +128,23 @@ def test_excerpt_is_escaped_before_highlighting(client, tree):
 
 
 def test_synonyms_expand_queries_with_or(client, tree):
-    publish(ActivityPageFactory(parent=tree.factors[0], title="Bolig til alle", summary="Tak."))
-    publish(ActivityPageFactory(parent=tree.factors[0], title="Bustad for alle", summary="Tak."))
+    # Words Apertium does not link (bolig ↔ bustad it does: test_theme_names_find_pages…).
+    publish(ActivityPageFactory(parent=tree.factors[0], title="Hybel til alle", summary="Tak."))
+    publish(ActivityPageFactory(parent=tree.factors[0], title="Krypinn for alle", summary="Tak."))
     publish(
         ActivityPageFactory(
-            parent=tree.factors[1], title="Kommunal bolig", summary="Utleie til vanskeligstilte."
+            parent=tree.factors[1], title="Kommunal hybel", summary="Utleie til vanskeligstilte."
         )
     )
-    assert titles(client.get("/sok/", {"q": "bustad"})) == ["Bustad for alle"]
-    Synonym.objects.create(terms="bolig, Bustad")
-    Synonym.objects.create(terms="utleiebolig , kommunal bolig")
-    assert set(titles(client.get("/sok/", {"q": "bustad"}))) == {
-        "Bolig til alle",
-        "Bustad for alle",
-        "Kommunal bolig",
+    assert titles(client.get("/sok/", {"q": "krypinn"})) == ["Krypinn for alle"]
+    Synonym.objects.create(terms="hybel, Krypinn")
+    Synonym.objects.create(terms="utleiehybel , kommunal hybel")
+    assert set(titles(client.get("/sok/", {"q": "krypinn"}))) == {
+        "Hybel til alle",
+        "Krypinn for alle",
+        "Kommunal hybel",
     }
-    assert titles(client.get("/sok/", {"q": "utleiebolig"})) == ["Kommunal bolig"]
+    assert titles(client.get("/sok/", {"q": "utleiehybel"})) == ["Kommunal hybel"]
 
 
 def test_synonym_terms_are_normalised(db):

@@ -1,11 +1,10 @@
-"""Typo tolerance (PostgreSQL): unknown words become the nearest word of the published guidance."""
+"""Typo tolerance on both databases: unknown words become the nearest published word."""
 
 from tests.factories.guidance import ActivityPageFactory
 from tests.helpers import publish
-from tests.search.helpers import postgres_only, titles
+from tests.search.helpers import titles
 
 
-@postgres_only
 def test_typo_tolerance(client, tree):
     publish(
         ActivityPageFactory(
@@ -24,7 +23,6 @@ def test_typo_tolerance(client, tree):
     assert client.get("/sok/", {"q": "planene"}).context["corrected"] is None
 
 
-@postgres_only
 def test_typo_correction_never_reveals_unpublished_or_private_words(client, tree):
     from wagtail.models import PageViewRestriction
 

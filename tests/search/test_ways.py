@@ -9,6 +9,7 @@ from django.utils.html import escape
 
 import search.service
 import search.views
+from search.matching import Matches
 from tests.helpers import count_queries
 
 
@@ -67,7 +68,9 @@ def test_filters_alone_that_find_nothing(client, content):
 @pytest.mark.parametrize("prefix", ["", "/nn"])
 def test_zero_hits_show_the_corrected_query(client, content, monkeypatch, prefix):
     monkeypatch.setattr(
-        search.service, "find", lambda locale, query, visible: ([], [query], "kommune")
+        search.service,
+        "find",
+        lambda locale, query, visible: Matches([], [query], "kommune"),
     )
     html = main(client.get(f"{prefix}/sok/", {"q": "kommnue"}))
     assert ("Meinte du" if prefix else "Mente du") in html
