@@ -72,8 +72,12 @@ messages: $(VENV)/.installed ## Extract interface strings into locale/nb and loc
 check-messages: messages ## Fail if a string of the source code lacks a nb or nn translation
 	$(BIN)/python scripts/check_catalogues.py
 
-benchmark: $(VENV)/.installed-test ## Run the benchmark scripts (prints figures)
-	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+# The benchmarks that need only the database; the HTTP, Varnish, scale, peer and probe scripts
+# start servers or take long, and run on their own (README, «Benchmarks»).
+BENCHMARKS ?= apertium_translate search_bench relevance_bench reuse_bench toolkit_bench
+
+benchmark: $(VENV)/.installed-test ## Run the database benchmarks (prints figures; see README)
+	@for script in $(BENCHMARKS); do echo "== benchmarks/$$script.py"; $(BIN)/python benchmarks/$$script.py || exit 1; done
 
 screenshots: $(VENV)/.installed-test ## PNGs of the public pages at phone and desktop width into screenshots/ (run `make demo` first)
 	$(BIN)/python scripts/screenshots.py --base-url http://127.0.0.1:$(PORT) --out screenshots

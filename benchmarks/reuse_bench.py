@@ -34,13 +34,11 @@ ADDRESSES = [
 def main():
     engine = setup_django()
     from lib.measure import measure_addresses
-    from lib.pages import add_pages, build_structure
+    from lib.pages import build_structure, grow
 
     from django.core.management import call_command
-    from django.db import connection
     from django.test import Client
 
-    from core import publication
     from reuse.api import ReaderThrottle
 
     ReaderThrottle.rate = "1000000/minute"  # measure the work, not the throttle
@@ -48,14 +46,7 @@ def main():
     call_command("migrate", verbosity=0)
     nb, factors, indexes, themes, municipalities = build_structure()
     client = Client()
-    made = 0
-    for size in SIZES:
-        add_pages(size - made, nb, factors, indexes, themes, municipalities)
-        made = size
-        publication.renew()
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+    for size in grow(SIZES, nb, factors, indexes, themes, municipalities):
         print(f"\n{size:,} guidance pages")
         addresses = [(label, url.format(factor=factors[2].slug)) for label, url in ADDRESSES]
         measure_addresses(client, addresses, ROUNDS)

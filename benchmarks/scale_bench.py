@@ -78,7 +78,7 @@ def addresses(factors):
 
 def main():
     engine = setup_django()
-    from lib.pages import add_pages, build_structure
+    from lib.pages import build_structure, grow
     from toolkit_bench import add_toolkit
 
     from django.conf import settings
@@ -87,23 +87,15 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from core import publication
-
     print(f"Scale benchmark on {engine}: every page type, uncached and from the page cache")
     call_command("migrate", verbosity=0)
     nb, factors, indexes, themes, municipalities = build_structure()
     add_toolkit(factors[0].get_parent().get_parent(), nb, factors)
     client = Client()
-    made = 0
-    for size in SIZES:
-        started = time.perf_counter()
-        add_pages(size - made, nb, factors, indexes, themes, municipalities)
-        made = size
-        publication.renew()
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+    started = time.perf_counter()
+    for size in grow(SIZES, nb, factors, indexes, themes, municipalities):
         print(f"\n{size:,} guidance pages (built in {time.perf_counter() - started:.0f} s)")
+        started = time.perf_counter()
         print(f"  {'page type':24} {'queries':>7} {'uncached p50/p95':>20} {'cached p50/p95':>18}")
         for label, url in addresses(factors):
             settings.VEIVISER_PAGE_CACHE = False

@@ -40,15 +40,13 @@ def main():
         measure_typos,
         percentile,
     )
-    from lib.pages import add_aliases, add_pages, build_structure
+    from lib.pages import add_aliases, add_pages, build_structure, refresh_after_bulk_insert
 
     from django.core.management import call_command
-    from django.db import connection, reset_queries
+    from django.db import reset_queries
     from django.test import Client
 
     from wagtail.models import Locale, Page
-
-    from core import publication
 
     print(f"Search benchmark on {engine}")
     call_command("migrate", verbosity=0)
@@ -69,12 +67,7 @@ def main():
         start = time.perf_counter()
         call_command("update_index", verbosity=0)
         indexed = time.perf_counter() - start
-        # The bulk insert bypassed the signals that tell memos of public content to rebuild.
-        publication.renew()
-        if connection.vendor == "postgresql":
-            # Bulk inserts leave the planner without statistics; autovacuum would gather them.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        refresh_after_bulk_insert()
         reset_queries()
         pages = Page.objects.count()
         print(

@@ -69,13 +69,10 @@ def add_toolkit(home, nb, factors):
 def main():
     engine = setup_django()
     from lib.measure import measure_addresses
-    from lib.pages import add_pages, build_structure
+    from lib.pages import build_structure, grow
 
     from django.core.management import call_command
-    from django.db import connection
     from django.test import Client
-
-    from core import publication
 
     print(f"Toolkit benchmark (work process, glossary, self-assessment) on {engine}")
     call_command("migrate", verbosity=0)
@@ -92,14 +89,7 @@ def main():
         ("self-assessment, answers in address", f"/hvor-star-vi/?{answers}"),
     ]
     client = Client()
-    made = 0
-    for size in SIZES:
-        add_pages(size - made, nb, factors, indexes, themes, municipalities)
-        made = size
-        publication.renew()
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+    for size in grow(SIZES, nb, factors, indexes, themes, municipalities):
         print(f"\n{size:,} guidance pages")
         measure_addresses(client, addresses, ROUNDS)
 

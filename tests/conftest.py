@@ -56,14 +56,16 @@ def test_database(request, django_db_setup, django_db_blocker):
             teardown_databases(created, verbosity=request.config.option.verbose)
 
 
+# The locales come from a data migration; a test on a transactional database (a live server)
+# flushes them away for the tests after it on the same worker, so they are made again if gone.
 @pytest.fixture
 def nb(db):
-    return Locale.objects.get(language_code="nb")
+    return Locale.objects.get_or_create(language_code="nb")[0]
 
 
 @pytest.fixture
 def nn(db):
-    return Locale.objects.get(language_code="nn")
+    return Locale.objects.get_or_create(language_code="nn")[0]
 
 
 @pytest.fixture

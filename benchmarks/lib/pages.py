@@ -298,3 +298,24 @@ def add_pages(count, nb, factors, indexes, themes, municipalities):
             "theme",
             [(pk, t.pk) for pk in ids for t in rng.sample(themes, rng.randint(1, 3))],
         )
+
+
+def refresh_after_bulk_insert():
+    """What a bulk insert skips: the publication stamp (memos of public content rebuild) and,
+    on PostgreSQL, the planner's statistics (autovacuum would gather them later)."""
+    from core import publication
+
+    publication.renew()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def grow(sizes, nb, factors, indexes, themes, municipalities):
+    """Yield each of ``sizes`` once the site holds that many generated guidance pages."""
+    made = 0
+    for size in sizes:
+        add_pages(size - made, nb, factors, indexes, themes, municipalities)
+        made = size
+        refresh_after_bulk_insert()
+        yield size

@@ -20,6 +20,8 @@ from editorial.models import Directorate
 
 @pytest.fixture
 def content_types():
+    # A flush by an earlier test on this worker renumbers the content types: forget cached ids.
+    ContentType.objects.clear_cache()
     yield
     ContentType.objects.clear_cache()
 

@@ -182,7 +182,7 @@ def test_notice_banner_shows_only_a_live_notice(home, client, nb):
     settings.notice = notice
     settings.save()
     assert "Driftsmelding" in client.get("/").content.decode()
-    Notice.objects.filter(pk=notice.pk).update(live=False)
+    notice.unpublish()  # as the admin's «Unpublish» does: the memos of public content renew
     assert "Driftsmelding" not in client.get("/").content.decode()
 
 

@@ -7,6 +7,7 @@ about 2,000 pages and every URL is measured again.
 """
 
 import io
+import re
 
 import pytest
 
@@ -30,6 +31,7 @@ from guidance.models import (
 )
 
 LIMIT = 15
+SAVEPOINT = re.compile(r"(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT) ")
 GROWN_TO = 2_000
 
 
@@ -69,7 +71,13 @@ def measure(urls):
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)
         assert response.status_code == 200, (name, url, response.status_code)
-        counts[name] = len(captured)
+        # The module's content lives in one transaction, so an outermost atomic block in the
+        # code (the search guards its full-text query with one) shows up as SAVEPOINT/RELEASE;
+        # served without ATOMIC_REQUESTS, as the site is, such a block is a transaction of its
+        # own (BEGIN/COMMIT, no savepoints), so savepoints are the test's, not the site's.
+        counts[name] = sum(
+            1 for query in captured.captured_queries if not SAVEPOINT.match(query["sql"])
+        )
         problems = []
         if response.cookies:
             problems.append(f"Set-Cookie {sorted(response.cookies)}")
