@@ -82,7 +82,9 @@ class WarmPipeline:
         chunks = []
         while True:
             remaining = deadline - time.monotonic()
-            ready, _, _ = select.select([process.stdout], [], [], max(remaining, 0))
+            if remaining <= 0:
+                raise PipelineError("timeout")
+            ready, _, _ = select.select([process.stdout], [], [], remaining)
             if not ready:
                 raise PipelineError("timeout")
             chunk = os.read(process.stdout.fileno(), 65536)
