@@ -28,6 +28,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
@@ -83,7 +84,24 @@ def key_for(request):
     url = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
     language = getattr(request, "LANGUAGE_CODE", "")
-    return f"page:{publication.current()}:{language}:{digest}"
+    return f"page:{_stamp()}:{language}:{digest}"
+
+
+_last_stamp = [None]  # the stamp this process last read
+
+
+def _stamp():
+    """The publication stamp; while the database is down, the last one this process read, so
+    readers still get the pages cached under it (nothing can be published meanwhile)."""
+    try:
+        stamp = publication.current()
+    except DatabaseError:
+        if _last_stamp[0] is None:
+            raise
+        logger.warning("Database unavailable; serving the page cache under the last stamp")
+        return _last_stamp[0]
+    _last_stamp[0] = stamp
+    return stamp
 
 
 def _call(operation, *args):

@@ -3,6 +3,7 @@
 import pytest
 
 from django.core.cache import cache
+from django.db import OperationalError
 from django.test import override_settings
 
 from wagtail.models import PageViewRestriction
@@ -133,3 +134,17 @@ def test_off_in_the_test_settings_still_sends_cache_headers(client, tree):
     response = client.get(tree.factors[0].url)
     assert "X-Page-Cache" not in response
     assert "public" in response["Cache-Control"] and response["ETag"]
+
+
+def test_while_the_database_is_down_readers_get_the_cached_page(client, tree, monkeypatch):
+    factor = tree.factors[0]
+    stored = client.get(factor.url)
+    assert stored["X-Page-Cache"] == "miss"
+
+    def database_down():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(page_cache.publication, "current", database_down)
+    served = client.get(factor.url)
+    assert served.status_code == 200 and served["X-Page-Cache"] == "hit"
+    assert served.content == stored.content
