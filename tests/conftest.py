@@ -34,6 +34,18 @@ def is_test_database():
     return name.startswith(TEST_DATABASE_PREFIX)
 
 
+def is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests (servers in other processes read committed rows) end with a flush
+    that empties the database of what the migrations put there; they run last, so the tests
+    after them on the same worker (pytest-xdist --dist loadfile) do not miss it."""
+    items.sort(key=is_transactional)  # stable: the order within each group is kept
+
+
 @pytest.fixture(scope="session")
 def test_database(request, django_db_setup, django_db_blocker):
     """The test database, for fixtures that share database content between tests.
@@ -71,9 +83,15 @@ def nn(db):
 
 @pytest.fixture
 def home(db, nb):
-    root = Page.get_first_root_node()
+    # The root page and the default site come from migrations; after a transactional test's
+    # flush (see pytest_collection_modifyitems) they are made again.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=nb)
+    )
     home = HomePageFactory(parent=root, locale=nb)
-    site = Site.objects.get(is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", port=80, is_default_site=True
+    )
     site.root_page = home
     site.save()
     return home
@@ -165,12 +183,11 @@ def nynorsk(content, nn):
 
 
 @pytest.fixture(autouse=True)
-def content_types_after_a_flush(request):
-    """A test on a transactional database (a live server) ends with a flush, after which the
-    content types are made again under new ids: forget the ids cached in this process."""
+def fresh_content_types():
+    """Each test starts with no content type cached, as if it ran alone: a flush (after a
+    transactional test, or a browser module's restore) may have given them new ids."""
+    ContentType.objects.clear_cache()
     yield
-    if {"transactional_db", "live_server"} & set(request.fixturenames):
-        ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)

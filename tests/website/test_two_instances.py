@@ -34,7 +34,7 @@ pytestmark = [
         connection.vendor != "postgresql",
         reason="two app servers on one database: only in PostgreSQL (CI runs it)",
     ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -8,9 +8,9 @@ import pytest
 from tests.helpers import publish, require_binary
 from tests.website.varnish import VARNISHD, Varnish
 
-# The live server reads committed rows; the migrations' rows (locales, the root page) are put
-# back after each test's flush, for the tests that run after these on the same database.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The live server reads committed rows. Transactional tests run last (tests/conftest.py), and
+# the fixtures make again what the flush after each takes away (locales, root page, site).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
