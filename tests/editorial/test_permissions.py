@@ -80,6 +80,9 @@ def sections(tree, nn, django_user_model):
 
 
 def build_sections(tree, nn, django_user_model):
+    # The site-wide groups and workflow come from a migration; made again (idempotent) in case
+    # an earlier test on this worker flushed them away.
+    roles.ensure_roles(apps)
     husbanken = DirectorateFactory(name="Husbanken")
     nav = DirectorateFactory(name="Arbeids- og velferdsdirektoratet", abbreviation="NAV")
     article = ArticlePageFactory(parent=tree.article_index, title="Artikkel", directorate=husbanken)
