@@ -13,6 +13,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from core import publication
 from guidance import content_types, serializers
 from guidance.blocks import GuidanceStreamBlock
 
@@ -183,8 +184,12 @@ class FactorPage(ContentPeriodMixin, GuidancePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["activities"] = self.activities()
-        context["linked_sections"] = self.linked_sections()
+        # The same for every reader until something is published: kept per process under the
+        # publication stamp, so an uncached factor page costs no listing queries.
+        context["activities"], context["linked_sections"] = publication.remembered(
+            ("factor-listings", self.pk),
+            lambda: (list(self.activities()), self.linked_sections()),
+        )
         return context
 
 

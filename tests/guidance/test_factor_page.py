@@ -90,3 +90,16 @@ def test_overview_pages_are_paginated(client, tree):
     # Bad page numbers answer with a page, never an error.
     assert client.get(tree.quote_index.url, {"page": "abc"}).context["listing_page"].number == 1
     assert client.get(tree.quote_index.url, {"page": "999"}).context["listing_page"].number == 2
+
+
+def test_factor_listings_are_kept_until_something_is_published(client, tree):
+    """The listings are kept per process under the publication stamp; unpublishing a linked
+    page renews the stamp, so the page leaves the factor page at once."""
+    factor = tree.factors[0]
+    add_related(tree, factor, 2)
+    first = render(client, factor)
+    assert "QuotePageFactory 1-1" in first
+    quote = tree.quote_index.get_children().get(title="QuotePageFactory 1-1").specific
+    quote.unpublish()
+    html = render(client, factor)
+    assert "QuotePageFactory 1-1" not in html and "QuotePageFactory 1-0" in html

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import pgettext
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from core import pages, publication
 from editorial.models import Directorate
@@ -107,17 +107,19 @@ def accessibility_statement(context):
     """The accessibility statement chosen in the site settings, in the reader's language."""
     settings = context.get("settings")
     try:
-        chosen = settings["website"]["SiteSettings"].accessibility_statement
+        chosen_id = settings["website"]["SiteSettings"].accessibility_statement_id
     except (KeyError, TypeError, AttributeError):
         return None
-    if chosen is None:
+    if chosen_id is None:
         return None
     language = translation.get_language()
 
     def build():
-        return chosen.localized if chosen.live else None
+        chosen = Page.objects.filter(pk=chosen_id).first()
+        return chosen.localized if chosen is not None and chosen.live else None
 
-    return publication.remembered(("accessibility-statement", chosen.pk, language), build)
+    # By id: the chosen page is fetched only when the stamp changes, not on every request.
+    return publication.remembered(("accessibility-statement", chosen_id, language), build)
 
 
 @register.simple_tag(takes_context=True)
