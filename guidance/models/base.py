@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core import publication
 from core.text import page_description
 from editorial.models import OwnedPage
 from guidance import serializers
@@ -37,6 +38,14 @@ def live_in_locale(model, locale):
         .filter(locale=locale)
         .select_related("locale")
         .defer_streamfields()
+    )
+
+
+def live_themes(locale_id):
+    """The live themes of a language, by name: few, and kept until something is published."""
+    return publication.remembered(
+        ("live-themes", locale_id),
+        lambda: list(Theme.objects.filter(locale_id=locale_id, live=True).order_by("name")),
     )
 
 
@@ -196,11 +205,9 @@ class ThemeLinkedPage(GuidancePage):
         return " ".join(names)  # one query: update_index reads every page
 
     def localized_themes(self):
-        return Theme.objects.filter(
-            locale_id=self.locale_id,
-            live=True,
-            translation_key__in=[theme.translation_key for theme in self.themes.all()],
-        )
+        """The page's themes in its own language, by name (live ones only)."""
+        keys = {theme.translation_key for theme in self.themes.all()}
+        return [theme for theme in live_themes(self.locale_id) if theme.translation_key in keys]
 
     @classmethod
     def linked_to_theme(cls, theme):
@@ -253,11 +260,10 @@ class FactorLinkedPage(ThemeLinkedPage):
         abstract = True
 
     def localized_factors(self):
-        return (
-            live_in_locale(self._meta.get_field("factors").related_model, self.locale)
-            .filter(translation_key__in=[factor.translation_key for factor in self.factors.all()])
-            .order_by("number")
-        )
+        """The page's factors in its own language, by number (live and public ones only)."""
+        keys = {factor.translation_key for factor in self.factors.all()}
+        factors = self._meta.get_field("factors").related_model.in_locale(self.locale)
+        return [factor for factor in factors if factor.translation_key in keys]
 
     @classmethod
     def linked_to_factor(cls, factor):

@@ -145,6 +145,14 @@ class FactorPage(ContentPeriodMixin, GuidancePage):
             )
 
     @classmethod
+    def in_locale(cls, locale):
+        """The live, public factors of ``locale`` by number: six or so, kept under the stamp."""
+        return publication.remembered(
+            ("live-factors", locale.pk),
+            lambda: list(live_in_locale(cls, locale).order_by("number")),
+        )
+
+    @classmethod
     def with_activities(cls, locale, parent=None):
         """The factors in ``locale``, each with ``.activity_list``, in two queries."""
         factors = live_in_locale(cls, locale).order_by("number")
@@ -238,4 +246,5 @@ class ActivityPage(ContentPeriodMixin, ThemeLinkedPage):
 
     def localized_factors(self):
         # An activity belongs to the factor it sits under.
-        return live_in_locale(FactorPage, self.locale).filter(path=self.factor_path_of(self.path))
+        path = self.factor_path_of(self.path)
+        return [factor for factor in FactorPage.in_locale(self.locale) if factor.path == path]
