@@ -1,6 +1,6 @@
 """The admin in Norwegian (issue 15): the main views rendered as a bokmål user show none of the
 English that Wagtail and wagtail-localize leave untranslated (the project's catalogues cover it:
-website/admin_strings.py, website/localize_strings.py, locale/*/LC_MESSAGES/djangojs.po)."""
+website/admin_strings/, locale/*/LC_MESSAGES/djangojs.po)."""
 
 import html
 import re
