@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from editorial.management.commands.prune_feedback import months_before
+from core.retention import months_before
 from editorial.models import Feedback
 from tests.factories.guidance import ArticlePageFactory
 
@@ -36,7 +36,7 @@ def remaining():
 def test_default_keeps_twelve_months(answers):
     out = io.StringIO()
     call_command("prune_feedback", "--dry-run", stdout=out)
-    assert "Would delete 2 answers" in out.getvalue()
+    assert "Would delete 2 reader feedback answers" in out.getvalue()
     assert Feedback.objects.count() == 5
     call_command("prune_feedback", stdout=out)
     assert remaining() == ["0 dagar", "200 dagar", "360 dagar"]

@@ -175,6 +175,20 @@ def test_terms_are_marked_in_the_desired_state(client, tree, glossary_page):
     assert 'aria-describedby="definisjon-okonomiplan"' in html
 
 
+def test_terms_are_marked_in_a_case_studys_summary_which_stays_rich_text(
+    client, tree, glossary_page
+):
+    from tests.factories.cases import CaseStudyPageFactory
+
+    case = CaseStudyPageFactory(
+        parent=tree.case_index, summary="<p>Om <b>økonomiplan</b>.</p><p>Og mer.</p>"
+    )
+    html = client.get(case.url).content.decode()
+    assert "&lt;p&gt;" not in html  # the rich text's paragraphs, not their markup as text
+    assert "<p>Og mer.</p>" in html
+    assert 'aria-describedby="definisjon-okonomiplan"' in html
+
+
 def test_an_editor_can_exclude_a_term_from_a_page(client, tree, glossary_page, terms):
     factor = tree.factors[0]
     factor.body = body("<p>Forankringen i ledelsen.</p>")

@@ -1,6 +1,6 @@
 """The admin in Norwegian (issue 15): the main views rendered as a bokmål user show none of the
 English that Wagtail and wagtail-localize leave untranslated (the project's catalogues cover it:
-website/admin_strings.py, website/localize_strings.py, locale/*/LC_MESSAGES/djangojs.po)."""
+website/admin_strings/, locale/*/LC_MESSAGES/djangojs.po)."""
 
 import html
 import re
@@ -44,6 +44,10 @@ ENGLISH = [
     "Reading time",
     "Translation of ",
     "None",
+    "Pages",  # the dashboard's site summary: «70 Pages», «0 Images», «0 Documents»
+    "Images",
+    "Documents",
+    "created in",
 ]
 
 
@@ -113,6 +117,21 @@ def test_main_admin_views_have_no_english(admin_world, role, client):
         if english := english_in(response):
             found[name] = english
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "many"),
+    [("nb", "nye elementer i denne menyen"), ("nn", "nye element i denne menyen")],
+)
+def test_admin_scripts_speak_the_users_language(client, admin_world, language, many):
+    """The sidebar's «(2 new items in this menu)» for screen readers (Wagtail's djangojs)."""
+    from wagtail.users.models import UserProfile
+
+    user = admin_world.users["approver"]
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
+    client.force_login(user)
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    assert "(1 nytt element i denne menyen)" in catalogue and many in catalogue
 
 
 def test_translation_editor_scripts_speak_norwegian(client, admin_world):

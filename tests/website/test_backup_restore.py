@@ -1,7 +1,7 @@
 """A standard backup restores (issue 14.4): `manage.py backup` dumps the demo content
 (pg_dump --format=custom) and the media files, `manage.py restore` puts them into a new database
 with pg_restore --single-transaction --exit-on-error, and the restored site renders every page
-the same, the typo correction's word list (a materialized view) included."""
+the same, the typo correction's word list (the table `Term`) included."""
 
 from pathlib import Path
 
@@ -89,7 +89,7 @@ def test_backup_restores_into_a_new_database(postgresql, demo_site, tmp_path):
         assert (restored_media / "documents" / "veileder.pdf").read_bytes() == b"%PDF-1.4 veileder"
         after = render(urls)
         with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM veiviser_search_word")
+            cursor.execute("SELECT count(*) FROM veiviser_search_term")
             assert cursor.fetchone()[0] > 100  # the word list came back filled
     finally:
         use_database(original)

@@ -1,11 +1,4 @@
-"""Strings of wagtail-localize's admin that its own bokmål catalogue leaves in English.
-
-Nothing calls these at run time: ``makemessages`` extracts them into ``locale/*/django.po``, where
-they get their bokmål and nynorsk translations, and ``LOCALE_PATHS`` puts the project's catalogues
-before the packages' own. Wagtail's nynorsk strings fall back to bokmål (Django's fallback to
-``LANGUAGE_CODE``); these are translated into both. ``tests/website/test_admin_language.py``
-renders the main admin views and fails on English.
-"""
+"""Strings of wagtail-localize's admin left in English by its bokmål catalogue (``__init__``)."""
 
 from django.utils.translation import gettext_noop as _
 from django.utils.translation import ngettext_lazy

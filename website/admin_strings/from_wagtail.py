@@ -1,11 +1,4 @@
-"""Strings of Wagtail's admin that Wagtail's own bokmål catalogue leaves in English.
-
-Nothing calls these at run time: ``makemessages`` extracts them into ``locale/*/django.po``, where
-they get their bokmål and nynorsk translations, and ``LOCALE_PATHS`` puts the project's catalogues
-before the packages' own. Wagtail's nynorsk strings fall back to bokmål (Django's fallback to
-``LANGUAGE_CODE``); these are translated into both. ``tests/website/test_admin_language.py``
-renders the main admin views and fails on English.
-"""
+"""Strings of Wagtail's admin that its own bokmål catalogue leaves in English (``__init__``)."""
 
 from django.utils.translation import gettext_noop as _
 from django.utils.translation import ngettext_lazy
@@ -301,4 +294,17 @@ WAGTAIL_STRINGS = [
     _("What's new in Wagtail %(version)s"),
     _("Editor Guide"),
     _("Help"),
+    # The dashboard's site summary.
+    ngettext_lazy(
+        '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>',
+    ),
+    ngettext_lazy(
+        '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>',
+    ),
+    ngettext_lazy(
+        '%(total)s Document <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Documents <span class="w-sr-only">created in %(site_name)s</span>',
+    ),
 ]
