@@ -52,6 +52,7 @@ ENGLISH = [
     "Images",
     "Documents",
     "created in",
+    "Tiittel",  # not English: a typo in Wagtail's bokmål catalogue (the title's help text)
 ]
 
 
