@@ -52,6 +52,8 @@ ENGLISH = [
     "Images",
     "Documents",
     "created in",
+    "Exploring",  # the page listing's title
+    "Privacy and access",  # a column of the dashboard's approval queue
     "Tiittel",  # not English: a typo in Wagtail's bokmål catalogue (the title's help text)
 ]
 
