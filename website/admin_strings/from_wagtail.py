@@ -294,6 +294,10 @@ WAGTAIL_STRINGS = [
     _("What's new in Wagtail %(version)s"),
     _("Editor Guide"),
     _("Help"),
+    _("Exploring"),
+    _("Privacy and access"),
+    # Wagtail's bokmål has «Tiittel» here.
+    _("The page title as you'd like it to be seen by the public"),
     # The dashboard's site summary.
     ngettext_lazy(
         '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
