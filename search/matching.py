@@ -8,9 +8,13 @@ of several come first; when fewer than ``FEW`` do, the pages that hold most of t
 the page can say so.
 """
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.db import DatabaseError, connection, transaction
+
+from core import publication
 
 from . import postgresql, sqlite, vocabulary
 from .expansion import expand
@@ -21,6 +25,11 @@ MAX_MATCHES = 10_000
 BACKENDS = {"postgresql": postgresql, "sqlite": sqlite}
 # Fewer pages than this holding every word of a query of several: add those holding most.
 FEW = 3
+# The matches of the last queries, kept per process: a further page or another facet of a
+# search does not match and rank it again. Keyed by everything the matches depend on.
+RECENT = 32
+_recent = OrderedDict()
+_lock = threading.Lock()
 
 
 @dataclass
@@ -32,21 +41,22 @@ class Matches:
 
 
 def _ranked(backend, locale, groups, visible, all_groups=True):
-    """The visible matches, best first. Read in windows, so drafts and private pages never
-    crowd out visible ones."""
-    found, offset, window = [], 0, 2 * MAX_MATCHES
-    while len(found) < MAX_MATCHES:
-        try:
-            with transaction.atomic():
-                chunk = backend.ranked_ids(locale, groups, window, all_groups, offset)
-        except DatabaseError:
-            # A query the full-text engine cannot digest finds nothing rather than failing.
-            return []
-        found.extend(pk for pk in chunk if pk in visible)
-        if len(chunk) < window:
-            break
-        offset += window
-    return found[:MAX_MATCHES]
+    """The visible matches, best first, at most ``MAX_MATCHES``."""
+    try:
+        with transaction.atomic():
+            return backend.ranked_ids(locale, groups, visible, MAX_MATCHES, all_groups)
+    except DatabaseError:
+        # A query the full-text engine cannot digest finds nothing rather than failing.
+        return []
+
+
+def _holding(backend, locale, group, visible):
+    """The visible pages that hold ``group``, unranked."""
+    try:
+        with transaction.atomic():
+            return backend.matching_ids(locale, [group], visible)
+    except DatabaseError:
+        return set()
 
 
 def _most_words(backend, locale, groups, visible):
@@ -54,7 +64,7 @@ def _most_words(backend, locale, groups, visible):
     ranked = _ranked(backend, locale, groups, visible, all_groups=False)
     held = dict.fromkeys(ranked, 0)
     for group in groups:
-        for pk in _ranked(backend, locale, [group], visible):
+        for pk in _holding(backend, locale, group, visible):
             if pk in held:
                 held[pk] += 1
     order = {pk: i for i, pk in enumerate(ranked)}
@@ -62,10 +72,42 @@ def _most_words(backend, locale, groups, visible):
 
 
 def find(locale, query, visible, options=None):
-    """The ``Matches`` for ``query`` among the ``visible`` ids (``LocaleFacets.position``)."""
-    backend = BACKENDS[connection.vendor]
+    """The ``Matches`` for ``query`` among the ``visible`` ids (``LocaleFacets.position``).
+
+    Kept for the next searches of the same query under the same publication stamp (what is
+    public and indexed), word list and synonyms, and the same ``visible`` pages."""
     words = vocabulary.current()
     variants = Synonym.expand(query)
+    key = (
+        publication.current(),
+        words.version,
+        connection.alias,
+        locale.pk,
+        tuple(variants),
+        tuple(sorted((options or {}).items())),
+    )
+    with _lock:
+        entry = _recent.get(key)
+        if entry is not None and entry[0] is visible:
+            _recent.move_to_end(key)
+            return entry[1]
+    matches = _find(locale, query, visible, options, words, variants)
+    with _lock:
+        _recent[key] = (visible, matches)
+        while len(_recent) > RECENT:
+            _recent.popitem(last=False)
+    return matches
+
+
+def forget():
+    """Drop the kept matches (benchmarks timing a query as if new; tests writing behind the
+    ORM)."""
+    with _lock:
+        _recent.clear()
+
+
+def _find(locale, query, visible, options, words, variants):
+    backend = BACKENDS[connection.vendor]
     expansions = [expand(variant, words, options) for variant in variants]
     first = expansions[0]
     # In order, without repeats: the query's matches, then its synonym variants' ones.

@@ -5,13 +5,25 @@ table ``veiviser_search_stems`` (migration 0009) holds the stemmed title and bod
 search index entry, and triggers on Wagtail's index call ``veiviser_stems()`` (registered on
 each connection by ``register_functions``) to keep it in step on every insert, update and
 delete, as PostgreSQL's trigger keeps ``veiviser_search_fulltext``.
+
+A search reads only the rowid (the index entry's id) and the rank of each match: reading the
+table's stored page id would read each match's whole stemmed text, which costs more than the
+match and the rank together. The pages behind the rowids come from ``_entry_pages``.
 """
 
 from django.db import connection
 
+from core import publication
+
 from .analysis import stems
 
 TABLE = "veiviser_search_stems"
+# The page of each index entry, as the triggers find it (entries of other models have none).
+ENTRY_PAGES = """SELECT e.id, p.id FROM wagtailsearch_indexentry e
+    LEFT JOIN wagtailcore_page p
+    ON p.id = CAST(e.object_id AS INTEGER) AND p.content_type_id = e.content_type_id"""
+# bm25 with the title ten times the body; page_id and locale_id are not text.
+RANK = f"bm25({TABLE}, 10.0, 1.0, 0.0, 0.0)"
 
 
 def register_functions(sender, connection, **kwargs):
@@ -32,16 +44,65 @@ def expression(groups, all_groups=True):
     return f" {'AND' if all_groups else 'OR'} ".join(parts)
 
 
-def ranked_ids(locale, groups, limit, all_groups=True, offset=0):
-    """Ids of the pages of ``locale`` that match, best first (BM25, the title weighs ten times
-    the body), at most ``limit``."""
+def _read_entry_pages():
+    with connection.cursor() as cursor:
+        cursor.execute(ENTRY_PAGES)
+        return dict(cursor.fetchall())
+
+
+def _entry_pages(rows):
+    """{rowid: page id or None} for the rowids of ``rows``: kept per process under the
+    publication stamp (an entry's page never changes; the stamp guards against ids a rollback
+    hands out again), and an entry newer than the map is read when a search first meets it."""
+    pages = publication.remembered("search-entry-pages", _read_entry_pages)
+    unknown = [row[0] for row in rows if row[0] not in pages]
+    if unknown:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, page_id FROM {TABLE} "
+                "WHERE rowid IN (SELECT value FROM json_each(%s))",
+                [str(unknown)],
+            )
+            pages.update(dict.fromkeys(unknown))
+            pages.update(cursor.fetchall())
+    return pages
+
+
+def _matches(groups, all_groups, ranked):
+    """(rowid, rank) of each match, best first, or (rowid,) unordered."""
     query = expression(groups, all_groups)
     if not query:
         return []
+    if ranked:
+        sql = f"SELECT rowid, {RANK} FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY 2"
+    else:
+        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT page_id FROM {TABLE} WHERE {TABLE} MATCH %s AND locale_id = %s "
-            f"ORDER BY bm25({TABLE}, 10.0, 1.0, 0.0, 0.0), page_id DESC LIMIT %s OFFSET %s",
-            [query, locale.pk, limit, offset],
-        )
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(sql, [query])
+        return cursor.fetchall()
+
+
+def ranked_ids(locale, groups, visible, limit, all_groups=True):
+    """The ``visible`` pages (of ``locale``) that match, best first (BM25, the title ten times
+    the body; equals by page id, the newest first), at most ``limit``."""
+    rows = _matches(groups, all_groups, ranked=True)
+    get = _entry_pages(rows).get
+    found, equals, last = [], [], None
+    for rowid, rank in rows:  # one pass: sorting 10,000 (rank, id) pairs costs far more
+        pk = get(rowid)
+        if pk not in visible:
+            continue
+        if rank != last:
+            found += sorted(equals, reverse=True) if len(equals) > 1 else equals
+            equals, last = [pk], rank
+        else:
+            equals.append(pk)
+    found += sorted(equals, reverse=True)
+    return found[:limit]
+
+
+def matching_ids(locale, groups, visible):
+    """The ``visible`` pages that match, as a set (no rank: for counting)."""
+    rows = _matches(groups, True, ranked=False)
+    get = _entry_pages(rows).get
+    return {pk for (rowid,) in rows if (pk := get(rowid)) in visible}

@@ -34,13 +34,19 @@ def percentile(values, pct):
     return values[min(len(values) - 1, round(pct / 100 * (len(values) - 1)))]
 
 
-def measure_search(client, facets, url="/sok/"):
+def measure_search(client, facets, url="/sok/", kept=False):
+    """Each query as if new (the matches a process keeps per query forgotten first), or with
+    ``kept`` as a further facet or page of a search just made (the matches kept)."""
+    from search import matching
+
     timings, query_counts = [], []
     for query in QUERIES:  # warm-up round, not counted
         client.get(url, {"q": query})
     for _ in range(ROUNDS):
         for i, query in enumerate(QUERIES):
             params = {"q": query, **(FACETS[i % len(FACETS)] if facets else {})}
+            if not kept:
+                matching.forget()
             with CaptureQueriesContext(connection) as ctx:
                 start = time.perf_counter()
                 response = client.get(url, params)
@@ -51,11 +57,14 @@ def measure_search(client, facets, url="/sok/"):
 
 
 def measure_typos(client):
+    from search import matching
+
     for query in TYPOS:  # warm-up: the first one also builds the word list
         client.get("/sok/", {"q": query})
     timings = []
     for _ in range(ROUNDS):
         for query in TYPOS:
+            matching.forget()
             start = time.perf_counter()
             response = client.get("/sok/", {"q": query})
             timings.append((time.perf_counter() - start) * 1000)
