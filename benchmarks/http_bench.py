@@ -9,11 +9,21 @@ SECONDS; a static file through the same server is the ceiling. Prints one table 
 each page type's ratio to the static file. No wrk or ab needed: a Python loop over keep-alive
 connections (http.client), so the client shares the 2 CPU cores with the server, which caps
 the figures on this machine; compare the ratios.
+
+    python benchmarks/http_bench.py --wrk URL [URL ...]
+
+With wrk (Debian package wrk): each URL in turn, `wrk -t1 -c8 -d8s` each, BENCH_ROUNDS
+rounds, so that load from elsewhere hits them alike; each page's req/s is divided by the mean
+of the static files' (/static/ URLs) in the same round. One base URL alone: static file,
+factor page (warm it first: it must be in the page cache), static file. Prints each round,
+the median ratios and the load average.
 """
 
 import http.client
 import os
+import re
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -78,6 +88,39 @@ def load(base, path):
     return len(latencies) / elapsed, statistics.median(latencies or [0]), p(0.99), errors[0]
 
 
+def wrk(url):
+    command = ["wrk", "-t1", "-c8", f"-d{SECONDS:.0f}s", "-H", "Accept-Encoding: identity", url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    if "Non-2xx" in output:
+        raise SystemExit(f"{url}: answers other than 200\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def alternate(urls):
+    """Each URL in turn, BENCH_ROUNDS rounds; pages against the static files of their round."""
+    rounds = int(os.environ.get("BENCH_ROUNDS", "5"))
+    if len(urls) == 1:
+        urls = [urls[0] + ADDRESSES[0][1], urls[0] + ADDRESSES[4][1], urls[0] + ADDRESSES[0][1]]
+    statics = [url for url in urls if "/static/" in url]
+    ratios = {url: [] for url in urls if url not in statics}
+    print(f"wrk -t1 -c8 -d{SECONDS:.0f}s, in turn, {rounds} rounds; load before {load_average()}")
+    for round_ in range(1, rounds + 1):
+        rates = {url: wrk(url) for url in urls}
+        static = statics and statistics.mean(rates[url] for url in statics)
+        figures = "  ".join(f"{rate:6.0f}" for rate in rates.values())
+        for url in ratios:
+            ratios[url].append(rates[url] / static if static else 0)
+        shares = " ".join(f"{values[-1]:.2f}" for values in ratios.values())
+        print(f"  round {round_}: req/s {figures}   × static {shares}   load {load_average()}")
+    for url, values in ratios.items():
+        print(f"  {url}: median {statistics.median(values):.2f} × static (min {min(values):.2f})")
+    print(f"  load after: {load_average()}")
+
+
+def load_average():
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
 def main(bases):
     for base in bases:
         print(f"\n{base}  ({CONCURRENCY} clients, {SECONDS:.0f} s per address)")
@@ -90,4 +133,8 @@ def main(bases):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["http://127.0.0.1:8000"])
+    if sys.argv[1:2] == ["--wrk"]:
+        SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
+        alternate(sys.argv[2:])
+    else:
+        main(sys.argv[1:] or ["http://127.0.0.1:8000"])

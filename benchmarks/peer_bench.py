@@ -16,7 +16,11 @@ Then, from Veiviser's repository root (needs Debian's wrk and a PostgreSQL datab
 
     PEER_DIR=/tmp/bakerydemo PEER_DATABASE_URL=postgres://postgres@127.0.0.1:5432/peer_bakery \\
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/veiviser_peer_bench \\
-        .venv/bin/python benchmarks/peer_bench.py
+    REDIS_URL=redis://127.0.0.1:6379/3 .venv/bin/python benchmarks/peer_bench.py
+
+With REDIS_URL the page cache runs as in production (pages and the publication stamp in
+Redis: a hit reads no table); without it each worker keeps its own and reads the stamp's row.
+For the cached/static ratio alone, `benchmarks/http_bench.py --wrk` measures the two in turn.
 
 Each server runs gunicorn with 2 workers and production settings; wrk drives it with 2 threads
 and 8 connections for DURATION seconds per address. Veiviser runs twice: with its page cache

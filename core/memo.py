@@ -37,7 +37,8 @@ class RequestMemoMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _memo.set({})
+        # Seeded with what a middleware above already read (the page cache: the stamp).
+        token = _memo.set(dict(getattr(request, "memo_seed", ())))
         try:
             return self.get_response(request)
         finally:

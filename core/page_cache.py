@@ -1,11 +1,13 @@
 """The page cache: whole anonymous responses in Django's cache, never older than a publish.
 
-A response is kept under the URL (host, path and query), the language and the publication
-stamp (core/publication.py). Every change readers could see renews the stamp in the same
-transaction (publishing, unpublishing, moving, view restrictions, themes, notices, the
-menu's pages, directorates, site settings), so the next request asks for a new key and no
-process or instance can serve the old page: nothing is evicted, old keys expire. A hit costs
-one primary-key query (the stamp) and one cache read.
+A response is kept under the URL (host, path and query) and the language, together with the
+publication stamp it was built under (core/publication.py). Every change readers could see
+renews the stamp in the same transaction (publishing, unpublishing, moving, view restrictions,
+themes, notices and their display periods, the menu's pages, directorates, site settings), so
+a page stored under another stamp is never served, in any process or instance: nothing is
+evicted, the next miss replaces it. With Redis a hit is one round trip (MGET of the stamp and
+the page) and no query; the middleware sits just below WhiteNoise, so a hit skips the
+sessions, the language, the request memo and the view.
 
 What is kept: the status, the body and every header (Content-Security-Policy and the other
 security headers included), except Set-Cookie. What is never kept or served from it: requests
@@ -27,10 +29,11 @@ import logging
 import time
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import caches
-from django.db import DatabaseError
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils import translation
+from django.utils.cache import patch_cache_control, set_response_etag
 
 from . import pages, publication
 
@@ -80,28 +83,36 @@ def may_store(request, response):
     return not getattr(request, "is_preview", False)
 
 
+def language_for(request):
+    """The language LocaleMiddleware (further down) will choose, decided the same way: the
+    address's prefix under i18n_patterns, else the default language or the reader's choice."""
+    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+    i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(urlconf)
+    if i18n_patterns_used:
+        from_path = translation.get_language_from_path(request.path_info)
+        if from_path:
+            return from_path
+        if not prefixed_default_language:
+            return settings.LANGUAGE_CODE
+    return translation.get_language_from_request(request, check_path=i18n_patterns_used)
+
+
 def key_for(request):
+    """The page's key: host, path and query, and language. The stamp it was built under is
+    kept with it and compared, so one key serves every stamp and old versions are replaced."""
     url = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
-    language = getattr(request, "LANGUAGE_CODE", "")
-    return f"page:{_stamp()}:{language}:{digest}"
+    return f"page:{language_for(request)}:{digest}"
 
 
-_last_stamp = [None]  # the stamp this process last read
-
-
-def _stamp():
-    """The publication stamp; while the database is down, the last one this process read, so
-    readers still get the pages cached under it (nothing can be published meanwhile)."""
-    try:
-        stamp = publication.current()
-    except DatabaseError:
-        if _last_stamp[0] is None:
-            raise
-        logger.warning("Database unavailable; serving the page cache under the last stamp")
-        return _last_stamp[0]
-    _last_stamp[0] = stamp
-    return stamp
+def lookup(key):
+    """(the stamp now, the stored (stamp, page) or None): with the stamp in the cache, both in
+    one round trip (Redis MGET) and no query; else the stamp from the database first."""
+    if publication.in_cache():
+        found = _call(_cache().get_many, [publication.STAMP_KEY, key]) or {}
+        stamp = found.get(publication.STAMP_KEY) or publication.fill()
+        return stamp, found.get(key)
+    return publication.current(), _call(_cache().get, key)
 
 
 def _call(operation, *args):
@@ -151,8 +162,9 @@ def add_cache_headers(request, response):
 class PageCacheMiddleware:
     """Serves anonymous GET and HEAD requests from the page cache, and fills it.
 
-    Sits below LocaleMiddleware (the language is known) and above everything that could
-    set a cookie, so that what it stores is what the reader would have been sent.
+    Sits just below WhiteNoise, above the sessions, the language and the request memo, so a
+    hit costs what a static file costs plus one cache read; everything that could set a
+    cookie runs below it, so what it stores is what the reader would have been sent.
     """
 
     def __init__(self, get_response):
@@ -162,11 +174,15 @@ class PageCacheMiddleware:
         if not (enabled() and may_use(request)):
             return add_cache_headers(request, self.get_response(request))
         key = key_for(request)
-        stored = _call(_cache().get, key)
-        if stored is not None:
-            return _thaw(stored, request)
+        stamp, stored = lookup(key)
+        if stored is not None and stored[0] == stamp:
+            return _thaw(stored[1], request)
+        request.memo_seed = {"publication-stamp": stamp}  # read once per request (core/memo.py)
         response = add_cache_headers(request, self.get_response(request))
         if request.method == "GET" and may_store(request, response):
+            if not response.has_header("ETag"):
+                set_response_etag(response)  # here once, not by ConditionalGet on every hit
             response.headers["X-Page-Cache"] = "miss"
-            _call(_cache().set, key, _freeze(response), settings.VEIVISER_PAGE_CACHE_TIMEOUT)
+            stored = (stamp, _freeze(response))
+            _call(_cache().set, key, stored, settings.VEIVISER_PAGE_CACHE_TIMEOUT)
         return response

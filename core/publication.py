@@ -1,24 +1,57 @@
-"""One stamp for «what readers can see may have changed», shared by every process via the database.
+"""One stamp for «what readers can see may have changed», shared by every process.
 
-Per-process memos (the header menu, the search facets, the word list for typo correction) keep
-what they built together with the stamp they built it under, and rebuild when it differs. Every
-save or deletion that can change a public page (publishing, unpublishing, moving, deleting, view
-restrictions, themes, municipalities, directorates, sites) sets a new random stamp in the same
-transaction, so a change that is rolled back takes its stamp with it and no stamp comes twice.
-Draft saves leave it alone. A change that sends no post_save to one of these models (a bulk
-update, raw SQL, a save whose update_fields names only related rows) must call ``renew()``.
+Per-process memos (the header menu, the search facets, the word list for typo correction) and
+the page cache (core/page_cache.py) keep what they built under the stamp they built it under,
+and build again when it differs. Every save or deletion that can change a public page
+(publishing, unpublishing, moving, deleting, view restrictions, themes, municipalities,
+directorates, sites) sets a new random stamp in the database in the same transaction, so a
+change that is rolled back takes its stamp with it and no stamp comes twice. Draft saves leave
+it alone. A change that sends no post_save to one of these models (a bulk update, raw SQL, a
+save whose update_fields names only related rows) must call ``renew()``.
+
+Where it is read. The database row is the truth. With a shared cache (Redis) the stamp is kept
+there as well, so a request reads no table for it (a page-cache hit reads Redis only):
+- after the renewing transaction commits, the renewing process writes the new stamp to the
+  cache and reads the row again; if another publish committed in between it writes again, so
+  the last write is always the last committed stamp, whatever order the processes run in;
+- a reader that finds no stamp in the cache (Redis restarted, evicted, expired) reads the row
+  and adds it only if still absent: a slow reader can never put back an older stamp over the
+  one a publish wrote;
+- inside the renewing transaction the row is read (its new stamp is not committed yet);
+- the cached stamp expires after ``STAMP_TIMEOUT`` seconds, which bounds what a process
+  killed between its commit and its cache write, or a Redis it could not reach, could leave.
+Without a shared cache (each process its own memory) the row is read once per request.
+
+Timed content (a notice's display period) changes what readers see with no save at all. Apps
+register the boundaries of such periods (``timed()``); the stamp readers get is the row's
+stamp plus the last boundary passed, and the cached stamp expires at the next boundary, so
+every process builds afresh within a second of a notice appearing or disappearing.
 """
 
+import logging
+import math
 import threading
 import uuid
 
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
+from django.db import DatabaseError, transaction
+from django.db.models import Subquery
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 
 from . import frontend_cache, memo
 from .models import PublicationStamp
+
+logger = logging.getLogger(__name__)
+
+STAMP_KEY = "veiviser:publication-stamp"
+PERIOD_KEY = "veiviser:publication-period"  # the last boundary Varnish was banned for
+STAMP_TIMEOUT = 60  # seconds: a page's max-age
 
 # What saving a draft, locking or counting children writes: none of it is public.
 DRAFT_FIELDS = frozenset(
@@ -37,25 +70,160 @@ DRAFT_FIELDS = frozenset(
 )
 _memo = {}
 _locks = {}
+_periods = []  # functions that list the boundaries of timed content (datetimes)
+_known = {}  # this process: the last stamp read, and the periods of the row's stamp
+_thread = threading.local()  # renewed: this thread's open transaction renewed the stamp
+
+
+def _cache():
+    return caches[getattr(settings, "VEIVISER_PAGE_CACHE_ALIAS", "default")]
+
+
+def shared():
+    """True when the stamp is kept in the cache: only a cache every process shares (Redis)."""
+    setting = getattr(settings, "VEIVISER_SHARED_STAMP", None)
+    return isinstance(_cache(), RedisCache) if setting is None else setting
+
+
+def in_cache():
+    """True when this request may take the stamp from the cache (``STAMP_KEY``)."""
+    return shared() and not _renewed_here()
 
 
 def current():
-    """The stamp now: one primary-key query, once per request (core/memo.py)."""
-    return memo.per_request("publication-stamp", _read)
+    """The stamp now, read once per request (core/memo.py): from the cache, else the row."""
+    return memo.per_request("publication-stamp", _lookup)
+
+
+def _lookup():
+    if in_cache():
+        stamp = _cache().get(STAMP_KEY)
+        if stamp is not None:
+            _known["stamp"] = stamp
+            return stamp
+        return fill()
+    return _from_database()[0]
+
+
+def fill():
+    """The stamp from the row, added to the cache only if the cache has none."""
+    stamp, timeout = _from_database()
+    if timeout and in_cache():
+        _cache().add(STAMP_KEY, stamp, timeout)
+    return stamp
+
+
+def _from_database():
+    """(stamp, seconds the cache may keep it); while the database is down, the last stamp this
+    process read, so readers still get the pages cached under it (nothing can be published)."""
+    try:
+        row, last, following = _read()
+    except DatabaseError:
+        if "stamp" not in _known:
+            raise
+        logger.warning("Database unavailable; carrying on under the last publication stamp")
+        return _known["stamp"], None
+    stamp = f"{row}.{last:%Y%m%d%H%M%S}" if last else str(row)
+    timeout = STAMP_TIMEOUT
+    if following:
+        timeout = min(timeout, math.ceil((following - timezone.now()).total_seconds()))
+    _known["stamp"] = stamp
+    _announce(last)
+    return stamp, max(timeout, 1)
 
 
 def _read():
-    stamp = PublicationStamp.objects.filter(pk=1).values_list("stamp", flat=True).first()
-    if stamp is None:
-        stamp = PublicationStamp.objects.get_or_create(pk=1)[0].stamp
-    return stamp
+    """(the row's stamp, the last boundary of timed content passed, the next): one query."""
+    now, boundaries = timezone.now(), {}
+    for number, source in enumerate(_periods):
+        queryset, fields = source()
+        for field in fields:
+            passed, coming = (
+                queryset.filter(**{f"{field}__lte": now}),
+                queryset.filter(**{f"{field}__gt": now}),
+            )
+            boundaries[f"last_{number}_{field}"] = Subquery(
+                passed.order_by(f"-{field}").values(field)[:1]
+            )
+            boundaries[f"next_{number}_{field}"] = Subquery(
+                coming.order_by(field).values(field)[:1]
+            )
+    row = (
+        PublicationStamp.objects.filter(pk=1)
+        .annotate(**boundaries)
+        .values("stamp", *boundaries)
+        .first()
+    )
+    if row is None:
+        PublicationStamp.objects.get_or_create(pk=1)
+        return _read()
+    last = [value for name, value in row.items() if name.startswith("last_") and value]
+    following = [value for name, value in row.items() if name.startswith("next_") and value]
+    return row["stamp"], max(last, default=None), min(following, default=None)
+
+
+def timed(source):
+    """Register ``source()``: (a queryset, the names of its datetime fields) at which timed
+    content (a notice's display period) starts or stops being shown. The stamp changes as each
+    one passes; they are read in the same query as the stamp."""
+    if source not in _periods:
+        _periods.append(source)
+
+
+def _announce(last):
+    """A display period began or ended: Varnish keeps pages for an hour,
+    so ban it, once (with Redis: by the first process to read the row after the boundary)."""
+    if not getattr(settings, "VARNISH_URL", ""):
+        return
+    marker = str(last)  # a publish that changes it bans anyway
+    if shared():
+        if _cache().get(PERIOD_KEY) == marker:
+            return
+        _cache().set(PERIOD_KEY, marker, None)
+    else:
+        previous, _known["period"] = _known.get("period"), marker
+        if previous in (None, marker):
+            return
+    frontend_cache.ban_everything()
 
 
 def renew():
     memo.drop("publication-stamp")
     if not PublicationStamp.objects.filter(pk=1).update(stamp=uuid.uuid4()):
         PublicationStamp.objects.get_or_create(pk=1)
+    _thread.renewed = True
+    transaction.on_commit(_share)
     frontend_cache.ban_on_commit()
+
+
+def _renewed_here():
+    """True inside a transaction that renewed the stamp: the cache holds the old one."""
+    if getattr(_thread, "renewed", False):
+        if transaction.get_connection().in_atomic_block:
+            return True
+        _thread.renewed = False  # committed (_share ran) or rolled back: the row says which
+    return False
+
+
+def _share():
+    """After the commit: the committed stamp into the cache, checked against the row again so
+    that a publish committed meanwhile in another process is never overwritten."""
+    if not getattr(_thread, "renewed", False):
+        return  # one renewing transaction, several renewals: written once
+    _thread.renewed = False
+    if not shared():
+        return
+    try:
+        for _attempt in range(5):
+            stamp, timeout = _from_database()
+            if timeout is None:
+                break  # the database went away: readers fill the cache from the row later
+            _cache().set(STAMP_KEY, stamp, timeout)
+            if stamp.startswith(str(_read()[0])):
+                return
+    except DatabaseError:
+        logger.warning("Database unavailable after a publish; the stamp is read from it later")
+    _cache().delete(STAMP_KEY)  # readers fill it from the row
 
 
 def remembered(key, build):

@@ -12,3 +12,11 @@ class WebsiteConfig(AppConfig):
         from .models import Notice, SiteSettings
 
         publication.connect([Notice, SiteSettings])
+        publication.timed(notice_boundaries)
+
+
+def notice_boundaries():
+    """When live notices start and stop being shown: the pages change then, with no save."""
+    from .models import Notice
+
+    return Notice.objects.filter(live=True), ("shown_from", "shown_until")

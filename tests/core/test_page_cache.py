@@ -144,7 +144,7 @@ def test_while_the_database_is_down_readers_get_the_cached_page(client, tree, mo
     def database_down():
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(page_cache.publication, "current", database_down)
+    monkeypatch.setattr(page_cache.publication, "_read", database_down)
     served = client.get(factor.url)
     assert served.status_code == 200 and served["X-Page-Cache"] == "hit"
     assert served.content == stored.content

@@ -26,7 +26,9 @@ from tests.website.varnish import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "two-instances-" + "x" * 50
-REDIS = "redis://127.0.0.1:6379/2"  # the tests' Redis database; the site's own is 1
+# The tests' Redis database (the site's own is 1); VEIVISER_TEST_REDIS_URL when several runs
+# share one Redis.
+REDIS = os.environ.get("VEIVISER_TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
 DEAD_REDIS = "redis://127.0.0.1:9/2"  # nothing listens there
 
 pytestmark = [

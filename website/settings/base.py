@@ -65,10 +65,10 @@ MIDDLEWARE = [
     "website.security.RequestGuardMiddleware",  # unreadable bodies and NUL paths, before all else
     "django.middleware.http.ConditionalGetMiddleware",  # ETag, and 304 for a matching one
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.page_cache.PageCacheMiddleware",  # anonymous pages, whole; a hit stops here
     "core.memo.RequestMemoMiddleware",  # what a request reads twice, read once (core/pages.py)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "core.page_cache.PageCacheMiddleware",  # anonymous pages, whole (core/page_cache.py)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
