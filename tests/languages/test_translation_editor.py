@@ -116,6 +116,9 @@ def test_every_page_type_can_be_submitted_and_edited_in_the_translation_editor(
     assert response.status_code == 200
     assert b"Apertium" in response.content  # the machine translation button
     assert translation.source.stringsegment_set.exists()
+    # The page's header and side panels render (a template tag is never shown as text).
+    assert b"{%" not in response.content
+    assert b'data-side-panel="status"' in response.content
 
 
 @pytest.mark.parametrize("model", [Theme, Notice], ids=lambda m: m.__name__)

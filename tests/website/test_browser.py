@@ -129,6 +129,31 @@ def test_phone_menu_opens_and_closes_by_keyboard(demo_site, browser_page):
     assert not menu.is_visible()
 
 
+GAP_AFTER_QUOTE_MARK = """(figure) => {
+    // The opening quote mark is the figure's ::before: measure the same glyph in a probe.
+    const mark = getComputedStyle(figure, "::before");
+    const probe = document.createElement("span");
+    probe.textContent = "\\u201C";
+    probe.style.cssText = `position: absolute; font-family: ${mark.fontFamily};
+        font-size: ${mark.fontSize}; line-height: ${mark.lineHeight}`;
+    document.body.append(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    const markRight = figure.getBoundingClientRect().left + parseFloat(mark.left) + width;
+    return figure.querySelector("blockquote").getBoundingClientRect().left - markRight;
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_quote_mark_does_not_cover_the_quote(demo_site, browser_page, width):
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 844})
+    for path in ("/sitater/hamar-tverrfaglig/", "/suksessfaktorer/forankring-og-eierskap/"):
+        page.goto(demo_site.url + path)
+        for figure in page.locator("figure.quote").all():
+            assert figure.evaluate(GAP_AFTER_QUOTE_MARK) >= 0, (path, width)
+
+
 def test_print_shows_the_text_without_site_chrome(demo_site, browser_page):
     page = browser_page
     page.emulate_media(media="print")
