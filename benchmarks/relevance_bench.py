@@ -7,17 +7,26 @@ Run from the repository root:
 
 The database is made from scratch (on PostgreSQL the name must end in «_bench»), the demo is
 loaded, and the judged set (tests/search/judged_queries.yaml) is run with each analysis of
-``search.relevance.OPTIONS``. Prints success@5 and MRR per option, then the queries the full
-analysis misses.
+``search.relevance.OPTIONS`` (among them the compound lexicons of search/compounds.py:
+Apertium's ``lt-proc -e`` on both databases, hunspell-no on PostgreSQL). Prints success@5 and
+MRR per option, the load average, where each option ranks a query differently from the kept
+analysis, then the queries the kept analysis misses.
 """
 
 import io
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from lib.database import setup_django
+
+KEPT = "all (stems, typos, compounds, Apertium)"
+
+
+def _place(rank):
+    return "—" if rank is None else str(rank + 1)
 
 
 def main():
@@ -25,7 +34,7 @@ def main():
     from django.core.management import call_command
     from django.db import connection
 
-    from search.relevance import OPTIONS, evaluate, load
+    from search.relevance import OPTIONS, evaluate, lexicon_available, load
     from search.vocabulary import rebuild
 
     print(f"Relevance benchmark on {engine}")
@@ -35,14 +44,32 @@ def main():
     judged = load(Path(__file__).resolve().parent.parent / "tests/search/judged_queries.yaml")
     print(f"{len(judged)} judged queries\n")
     print(f"  {'analysis':44} success@5    MRR")
-    score = None
+    scores = {}
     for name, options in OPTIONS.items():
-        score = evaluate(judged, options)
-        print(f"  {name:44} {score.success:9.3f} {score.mrr:6.3f}")
-    if not any(Path(f"/usr/share/hunspell/{d}.dic").exists() for d in ("nb_NO", "nn_NO")):
-        print(f"  {'hunspell-no (PostgreSQL ispell dictionary)':44} not measured: not installed")
+        lexicon = options.get("lexicon")
+        if lexicon and not lexicon_available(lexicon):
+            why = "PostgreSQL with hunspell-no only" if lexicon == "hunspell" else "no Apertium"
+            print(f"  {name:44} not measured: {why}")
+            continue
+        started = time.perf_counter()
+        scores[name] = score = evaluate(judged, options)
+        seconds = time.perf_counter() - started
+        print(f"  {name:44} {score.success:9.3f} {score.mrr:6.3f}   ({seconds:.1f} s)")
+    print(f"\nload average: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+    after_kept = list(scores)[list(scores).index(KEPT) + 1 :]
+    for name in after_kept:
+        score = scores[name]
+        changed = [
+            (item["lang"], item["q"], _place(kept), _place(other))
+            for item, kept, other in zip(judged, scores[KEPT].ranks, score.ranks, strict=True)
+            if kept != other
+        ]
+        if changed:
+            print(f"\n{name}, where it ranks differently from the kept analysis:")
+            for lang, query, kept, other in changed:
+                print(f"  [{lang}] {query!r}: {kept} → {other}")
     print("\nMissed by the full analysis:")
-    for lang, query, found in score.misses:
+    for lang, query, found in scores[KEPT].misses:
         print(f"  [{lang}] {query!r}: {found}")
     if connection.vendor == "sqlite" and "POSTGRES_BENCH_URL" not in os.environ:
         postgres = os.environ.get(

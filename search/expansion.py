@@ -5,8 +5,8 @@ For each word that is not a stop word (``analysis``), its group holds:
 - the published words that share a lemma or a translation with it (Apertium's map,
   ``vocabulary.Vocabulary.related``): virkemiddel → virkemidler, eierskap → eigarskap;
 - compounds of the published text that start with it or end with it (kommuneplan →
-  kommuneplanleggingen, ansvar → ansvarsfordeling), and, for a compound nobody wrote, the
-  compounds with the same first and last part (boligkontor → boligservicekontoret), or both
+  kommuneplanleggingen, ansvar → ansvarsfordeling), the compounds with the same first and
+  last part (boligkontor → boligservicekontoret), and, for a compound nobody wrote, both
   parts on their own;
 - for a word the guidance never uses, the nearest published word (a typo), reported as the
   correction.
@@ -41,6 +41,10 @@ def _word_alternatives(word, vocabulary, options, split=True):
     if options.get("forms", True):
         forms |= vocabulary.related(word)
     alternatives.update((stem(form),) for form in forms)
+    if lexicon := options.get("lexicon"):
+        # A lexicon's compounds (``compounds.Lexicon``), measured alone and with the rest.
+        for form in forms:
+            alternatives |= lexicon.alternatives(form)
     if not options.get("compounds", True):
         return alternatives
     for form in forms:
@@ -50,11 +54,15 @@ def _word_alternatives(word, vocabulary, options, split=True):
             alternatives.update(
                 (stem(w),) for w in vocabulary.ending_with(stem(form), MAX_COMPOUNDS)
             )
-    if split and not vocabulary.is_known(word) and (parts := vocabulary.split(word)):
+    known = vocabulary.is_known(word)
+    # A published compound finds those with the same ends too (boligkontor →
+    # boligservicekontoret): better ranks on PostgreSQL, the same on SQLite (docs/search.md).
+    split_published = options.get("split_published", True)
+    if split and (split_published or not known) and (parts := vocabulary.split(word)):
         head, tail = parts
         found = vocabulary.ending_with(stem(tail), MAX_COMPOUNDS, head=head)
         alternatives.update((stem(w),) for w in found)
-        if vocabulary.is_known(tail):
+        if not known and vocabulary.is_known(tail):
             bare = head[:-1] if head[-1] in "se" and vocabulary.is_known(head[:-1]) else head
             alternatives.add(tuple(sorted({stem(bare), stem(tail)})))
     return alternatives
@@ -64,7 +72,8 @@ def expand(query, vocabulary, options=None):
     """The ``Expansion`` of ``query`` against the published ``vocabulary``.
 
     ``options`` turns parts off for the relevance benchmark: {"forms": False, "compounds":
-    False, "typos": False}.
+    False, "typos": False, "split_published": False}, or adds a lexicon's compounds:
+    {"lexicon": compounds.Lexicon}.
     """
     options = options or {}
     expansion = Expansion()

@@ -13,6 +13,8 @@ import yaml
 
 from wagtail.models import Locale, Page
 
+from . import compounds, vocabulary
+from .analysis import forms, words
 from .facets import FacetData
 from .matching import find
 
@@ -23,6 +25,16 @@ OPTIONS = {
     "+ vocabulary compounds, no Apertium": {"forms": False},
     "+ Apertium forms, no compounds": {"compounds": False},
     "all (stems, typos, compounds, Apertium)": {},
+    # Before: only a compound nobody published was split into its ends.
+    "all, only unpublished compounds split": {"split_published": False},
+    # A lexicon's compounds (search/compounds.py) instead of the vocabulary's, and with them;
+    # the published words are split in one batch, and a query's words only by the last row.
+    "all, Apertium lt-proc -e compounds instead": {"compounds": False, "lexicon": "apertium"},
+    "all + Apertium lt-proc -e compounds": {"lexicon": "apertium"},
+    "all + Apertium, query words split too": {"lexicon": "apertium", "split_queries": True},
+    "all, hunspell-no compounds instead": {"compounds": False, "lexicon": "hunspell"},
+    "all + hunspell-no compounds": {"lexicon": "hunspell"},
+    "all + hunspell-no, query words split too": {"lexicon": "hunspell", "split_queries": True},
 }
 
 
@@ -31,11 +43,31 @@ class Score:
     success: float = 0.0  # the share of queries with a judged page in the top 5
     mrr: float = 0.0  # mean reciprocal rank of the first judged page (0 when absent)
     misses: list = field(default_factory=list)
+    ranks: list = field(default_factory=list)  # per query: the first judged page's rank or None
 
 
 def load(path):
     with open(path, encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+def lexicon_available(name):
+    """Apertium on either database; hunspell-no through PostgreSQL's ispell dictionaries."""
+    return compounds.hunspell_available() if name == "hunspell" else forms.available()
+
+
+def _with_lexicon(judged, options):
+    """``options`` with the lexicon named in them built over the published words in one
+    batch, as a refresh of the word list would; with ``split_queries`` the words of the judged
+    queries join the batch, as if the lexicon were asked per query (an upper bound)."""
+    name = (options or {}).get("lexicon")
+    if not name:
+        return options
+    queries = set()
+    if options.get("split_queries"):
+        queries = {word for item in judged for word in words(item["q"])}
+    lexicon = compounds.Lexicon.build(name, vocabulary.current().documents, queries)
+    return {**options, "lexicon": lexicon}
 
 
 def evaluate(judged, options=None):
@@ -46,12 +78,14 @@ def evaluate(judged, options=None):
         pk: nb_slug.get(key, slug)
         for pk, key, slug in Page.objects.values_list("pk", "translation_key", "slug")
     }
-    hits, reciprocal, misses = 0, 0.0, []
+    options = _with_lexicon(judged, options)
+    hits, reciprocal, misses, ranks = 0, 0.0, [], []
     for item in judged:
         locale = locales[item["lang"]]
         visible = FacetData.for_locale(locale).index.position
         found = [slugs.get(pk) for pk in find(locale, item["q"], visible, options).ids]
         rank = next((i for i, slug in enumerate(found) if slug in item["expect"]), None)
+        ranks.append(rank)
         if rank is not None:
             reciprocal += 1 / (rank + 1)
         if rank is not None and rank < TOP:
@@ -59,4 +93,4 @@ def evaluate(judged, options=None):
         else:
             misses.append((item["lang"], item["q"], found[:TOP]))
     count = len(judged) or 1
-    return Score(hits / count, reciprocal / count, misses)
+    return Score(hits / count, reciprocal / count, misses, ranks)

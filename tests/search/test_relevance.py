@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management import call_command
 from django.test import TestCase
 
-from search.relevance import evaluate, load
+from search.relevance import OPTIONS, evaluate, lexicon_available, load
 
 JUDGED = Path(__file__).with_name("judged_queries.yaml")
 
@@ -31,6 +31,13 @@ class JudgedSetTests(TestCase):
     def test_success_at_5_is_at_least_0_9(self):
         score = evaluate(load(JUDGED))
         assert score.success >= 0.9, score.misses
+
+    def test_the_compound_lexicons_are_measured_on_the_judged_set(self):
+        """The benchmark's lexicon options (search/compounds.py) run on this database."""
+        judged = load(JUDGED)
+        for name, options in OPTIONS.items():
+            if options.get("lexicon") and lexicon_available(options["lexicon"]):
+                assert evaluate(judged, options).success >= 0.9, name
 
     def test_done_when(self):
         """Issue 12's done-when: the Alta quote, the factor 2 activity, the nynorsk factor."""
