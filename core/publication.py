@@ -105,6 +105,16 @@ def _lookup():
     return _from_database()[0]
 
 
+def last_known():
+    """The stamp this process last read or wrote (its own publishes included)."""
+    return _known.get("stamp")
+
+
+def seen(stamp):
+    """Note a stamp read from the cache by someone else (the page cache's MGET)."""
+    _known["stamp"] = stamp
+
+
 def fill():
     """The stamp from the row, added to the cache only if the cache has none."""
     stamp, timeout = _from_database()

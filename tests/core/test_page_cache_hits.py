@@ -111,6 +111,18 @@ def test_a_reader_filling_the_cache_never_overwrites_a_published_stamp(tree):
     assert cache.get(publication.STAMP_KEY) == "written-by-a-publish-that-committed"
 
 
+def test_opt_in_local_copies_still_see_this_process_publish(client, tree, settings):
+    settings.VEIVISER_PAGE_CACHE_LOCAL_SECONDS = 60  # off by default: see core/page_cache.py
+    factor = tree.factors[0]
+    client.get(factor.url)
+    client.get(factor.url)
+    cache.clear()  # gone from the shared cache: only this process's copy is left
+    assert client.get(factor.url)["X-Page-Cache"] == "hit"
+    factor.title = "Publisert her"
+    publish(factor)
+    assert "Publisert her" in client.get(factor.url).text
+
+
 def show_notice(tree, **period):
     notice = Notice.objects.create(
         locale=tree.home.locale, title="Driftsmelding", text="<p>Nede i natt.</p>", **period
