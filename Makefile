@@ -37,11 +37,17 @@ demo: $(VENV)/.installed ## Set up everything (SQLite unless DATABASE_URL is set
 	DJANGO_SETTINGS_MODULE=website.settings.demo VEIVISER_BASE_URL=http://127.0.0.1:$(PORT) \
 	  $(MANAGE) runserver --noreload 127.0.0.1:$(PORT)
 
-production: $(VENV)/.installed ## Translations, migrate, collectstatic, then gunicorn (WEB_CONCURRENCY workers on PORT); see docs/scaling.md
+production: $(VENV)/.installed ## Translations, migrate, collectstatic, then the job worker and gunicorn (WEB_CONCURRENCY workers on PORT); see docs/scaling.md
 	$(MANAGE) compile_translations
 	DJANGO_SETTINGS_MODULE=website.settings.production $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=website.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
-	DJANGO_SETTINGS_MODULE=website.settings.production $(BIN)/gunicorn website.wsgi \
+	@# The worker runs the search's jobs after a publish (docs/search.md); it stops with gunicorn.
+	export DJANGO_SETTINGS_MODULE=website.settings.production; \
+	if [ "$${VEIVISER_BACKGROUND_JOBS:-database}" = database ]; then \
+	  $(MANAGE) db_worker --backend background --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	fi; \
+	$(BIN)/gunicorn website.wsgi \
 	  --workers $${WEB_CONCURRENCY:-2} --bind $${BIND_ADDRESS:-0.0.0.0}:$(PORT) \
 	  --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 

@@ -1,15 +1,23 @@
 """sitemap.xml: both languages, each page with its real translations as hreflang alternates.
 
+Views that are not pages but exist in each language (the theme index, /tema/ and /nn/tema/)
+are listed by ``LanguageViewsSitemap``, each naming the others as alternates in the same way.
+
 Aliases (a page shown untranslated in the other language) are left out and are no alternates:
 their text is their source's, in the source's written form, so for a search engine they are
 duplicates of the source (each alias names its source as canonical), not a nynorsk or bokmål
 version of it.
 """
 
+from django.conf import settings
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from core.pages import locales
 
 
 class BilingualSitemap(Sitemap):
@@ -63,4 +71,40 @@ class BilingualSitemap(Sitemap):
                 last_mods.add(url_info.get("lastmod"))
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
+        return urls
+
+
+def _alternates(locations):
+    """hreflang alternates of ``{language_code: url}``: every version, bokmål the default."""
+    alternates = [{"lang_code": code, "location": url} for code, url in sorted(locations.items())]
+    if len(alternates) < 2:
+        return []
+    default = locations.get(settings.LANGUAGE_CODE)
+    if default:
+        alternates.append({"lang_code": "x-default", "location": default})
+    return alternates
+
+
+class LanguageViewsSitemap(Sitemap):
+    """The views named in ``url_names``, at their address in each language of the site.
+
+    A subclass names the views (website/urls.py); the languages are the site's locales.
+    """
+
+    url_names = ()
+
+    def items(self):
+        return list(self.url_names)
+
+    def _urls(self, page, protocol, domain):
+        root_url = self.get_wagtail_site().root_url
+        codes = [code for code, _name in settings.LANGUAGES if code in locales()[1]]
+        urls = []
+        for name in self.paginator.page(page).object_list:
+            locations = {}
+            for code in codes:
+                with translation.override(code):
+                    locations[code] = root_url + reverse(name)
+            alternates = _alternates(locations)
+            urls += [{"location": url, "alternates": alternates} for url in locations.values()]
         return urls

@@ -7,6 +7,7 @@ for a content type (a case study's year, a quote's municipality) the model decla
 registry.
 """
 
+import heapq
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
@@ -32,6 +33,7 @@ class LocaleFacets:
         self._published = published  # {pk: first publishing as a timestamp}
         self.stated_years = stated_years  # {pk: year} of pages dated by a field of their own
         self.position = {pk: i for i, pk in enumerate(published)}
+        self.capacity = len(published)  # positions handed out, gaps of removed pages included
         # What filters without a query narrow: every searchable page, newest first.
         self.newest_first = sorted(published, key=lambda pk: (published[pk], pk), reverse=True)
         self.size = len(published) // 8 + 1  # bytes
@@ -39,6 +41,48 @@ class LocaleFacets:
             name: {value: self.mask(found) for value, found in by_value.items()}
             for name, by_value in positions.items()
         }
+
+    def patched(self, pks, found):
+        """A copy in which the pages ``pks`` are as ``found`` (a ``Found`` of those of them
+        still searchable) says: their old bits cleared, a new position for each new page.
+
+        The copy is new: other threads may still be counting with this one.
+        """
+        new = object.__new__(LocaleFacets)
+        gone = self.mask_of(pks)
+        new.position = dict(self.position)
+        new._published = dict(self._published)
+        new.stated_years = dict(self.stated_years)
+        new.capacity = self.capacity
+        for pk in pks:
+            new._published.pop(pk, None)
+            new.stated_years.pop(pk, None)
+            if pk not in found.published:
+                new.position.pop(pk, None)
+        for pk in found.published:
+            if pk not in new.position:
+                new.position[pk] = new.capacity
+                new.capacity += 1
+        new._published.update(found.published)
+        new.stated_years.update(found.stated_years)
+        new.size = new.capacity // 8 + 1
+        new.masks = {
+            name: {value: mask & ~gone for value, mask in by_value.items()}
+            for name, by_value in self.masks.items()
+        }
+        for facet, by_value in found.values.items():
+            masks = new.masks[facet]
+            for value, ids in by_value.items():
+                masks[value] = masks.get(value, 0) | new.mask_of(ids)
+        for by_value in new.masks.values():
+            for value in [value for value, mask in by_value.items() if not mask]:
+                del by_value[value]
+        changed = set(pks)
+        kept = [pk for pk in self.newest_first if pk not in changed]
+        published = new._published
+        added = sorted(found.published, key=lambda pk: (published[pk], pk), reverse=True)
+        new.newest_first = list(heapq.merge(kept, added, key=lambda pk: (-published[pk], -pk)))
+        return new
 
     def sort_newest(self, ids):
         """``ids`` newest first; pages published at the same moment keep their order."""
@@ -70,20 +114,29 @@ class LocaleFacets:
         return [value for value, mask in self.masks[facet].items() if mask >> i & 1]
 
 
-def _stated_years(locale):
+class Found:
+    """The facet values of some searchable pages, as ``collect`` reads them."""
+
+    def __init__(self):
+        self.published = {}  # {pk: first publishing as a timestamp}, in the order read
+        self.stated_years = {}
+        self.values = {name: defaultdict(list) for name in FACETS}  # {facet: {value: [pk]}}
+
+
+def _stated_years(pages, models):
     """{pk: year} of the pages whose model dates them by a field (``year_field``), and
     {pk: [years]} of those with a period (``has_period``), in one query."""
     querysets = [
-        model.objects.filter(locale=locale, **{f"{model.year_field}__isnull": False})
+        model.objects.filter(**pages, **{f"{model.year_field}__isnull": False})
         .values_list("pk", model.year_field, model.year_field)
         .order_by()
-        for model in searchable_models()
+        for model in models
         if model.year_field
     ] + [
-        model.objects.filter(locale=locale, period_start__isnull=False)
+        model.objects.filter(**pages, period_start__isnull=False)
         .values_list("pk", "period_start", "period_end")
         .order_by()
-        for model in searchable_models()
+        for model in models
         if model.has_period and not model.year_field
     ]
     stated, periods = {}, {}
@@ -94,69 +147,86 @@ def _stated_years(locale):
     return stated, periods
 
 
-def _municipality_querysets(locale):
-    """(page id, municipality id) of the pages of ``locale``, per model that has a municipality."""
+def _municipality_querysets(pages, models):
+    """(page id, municipality id) of the chosen pages, per model that has a municipality."""
     querysets = []
-    for model in searchable_models():
+    for model in models:
         name = model.municipality_field
         if not name:
             continue
         if model._meta.get_field(name).many_to_many:
-            querysets += relation_querysets(
-                [model], name, "municipality_id", lambda _model: {"locale": locale}
-            )
+            querysets += relation_querysets([model], name, "municipality_id", lambda _model: pages)
         else:
             querysets.append(
-                model.objects.filter(locale=locale, **{f"{name}__isnull": False})
+                model.objects.filter(**pages, **{f"{name}__isnull": False})
                 .values_list("pk", f"{name}_id")
                 .order_by()
             )
     return querysets
 
 
-def locale_facets(locale, factors):
-    """The ``LocaleFacets`` of ``locale``: the facet values of each of its searchable pages."""
+def collect(locale, factors, pks=None):
+    """The facet values of the searchable pages of ``locale`` (of those in ``pks`` when given),
+    as a ``Found``; pages not searchable (unpublished, private, deleted) are not in it."""
     by_model = ContentType.objects.get_for_models(*searchable_models())
     model_by_ct = {ct.pk: model for model, ct in by_model.items()}
     factor_by_key = {f.translation_key: str(f.number) for f in factors}
     factor_by_path = {f.path: str(f.number) for f in factors}
-    stated_years, periods = _stated_years(locale)
-    positions = {name: defaultdict(list) for name in FACETS}
-    published_at, position = {}, {}
-    rows = searchable_pages(locale).values_list(
-        "pk", "content_type_id", "path", "first_published_at"
-    )
-    for i, (pk, ct_id, path, published) in enumerate(rows):
-        position[pk] = i
+    # By id alone when ids are given: pages of another locale are left out with their rows.
+    pages = {"locale": locale} if pks is None else {"pk__in": list(pks)}
+    rows = searchable_pages(locale)
+    if pks is not None:
+        rows = rows.filter(pk__in=list(pks))
+    rows = list(rows.values_list("pk", "content_type_id", "path", "first_published_at"))
+    models = searchable_models()
+    if pks is not None:  # ask only the tables of the types these pages are of
+        present = {model_by_ct.get(ct_id) for _pk, ct_id, _path, _published in rows}
+        models = tuple(model for model in models if model in present)
+    stated_years, periods = _stated_years(pages, models)
+    found = Found()
+    values, published_at = found.values, found.published
+    for pk, ct_id, path, published in rows:
         model = model_by_ct.get(ct_id)
-        positions["type"][model.search_key if model else ""].append(i)
+        values["type"][model.search_key if model else ""].append(pk)
         published_at[pk] = published.timestamp() if published else 0
         # The content's own years (a report's year, a programme's period), else first publishing's.
         years = periods.get(pk) or ([published.year] if published else [])
         for year in years:
-            positions["year"][str(year)].append(i)
+            values["year"][str(year)].append(pk)
         # A factor is its own factor; an activity belongs to the factor it sits under.
         factor_path = ActivityPage.factor_path_of(path) if model is ActivityPage else path
         if model in (FactorPage, ActivityPage) and factor_path in factor_by_path:
-            positions["factor"][factor_by_path[factor_path]].append(i)
+            values["factor"][factor_by_path[factor_path]].append(pk)
+    found.stated_years = {pk: year for pk, year in stated_years.items() if pk in published_at}
 
     def add(facet, querysets, value_of=str):
-        found = positions[facet]
+        by_value = values[facet]
         for pk, value in union_all(querysets):
-            i, value = position.get(pk), value_of(value)
-            if i is not None and value is not None:
-                found[value].append(i)
+            value = value_of(value)
+            if pk in published_at and value is not None:
+                by_value[value].append(pk)
 
-    def in_locale(_model):
-        return {"locale": locale}
+    def chosen(model):
+        return pages if model in models else None
 
     factor_rows = relation_querysets(
-        factor_linked_models(), "factors", "factorpage__translation_key", in_locale
+        factor_linked_models(), "factors", "factorpage__translation_key", chosen
     )
     add("factor", factor_rows, factor_by_key.get)
     add(
         "theme",
-        relation_querysets(theme_linked_models(), "themes", "theme__translation_key", in_locale),
+        relation_querysets(theme_linked_models(), "themes", "theme__translation_key", chosen),
     )
-    add("municipality", _municipality_querysets(locale))
-    return LocaleFacets(published_at, stated_years, positions)
+    add("municipality", _municipality_querysets(pages, models))
+    return found
+
+
+def locale_facets(locale, factors):
+    """The ``LocaleFacets`` of ``locale``: the facet values of each of its searchable pages."""
+    found = collect(locale, factors)
+    position = {pk: i for i, pk in enumerate(found.published)}
+    positions = {
+        facet: {value: [position[pk] for pk in pks] for value, pks in by_value.items()}
+        for facet, by_value in found.values.items()
+    }
+    return LocaleFacets(found.published, found.stated_years, positions)

@@ -5,6 +5,7 @@ every match and filters and counts them here, against the bitmaps of the locale
 (``facet_index``), which are built once per content version (the publication stamp).
 """
 
+import copy
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -18,7 +19,8 @@ from guidance.content_types import model_for_search_key
 from guidance.models import FactorPage, Municipality, Theme
 from guidance.models.base import live_in_locale
 
-from .facet_index import FACETS, locale_facets
+from . import changes
+from .facet_index import FACETS, collect, locale_facets
 
 CACHE_SECONDS = 24 * 3600
 FACET_LABELS = {
@@ -57,30 +59,63 @@ class FacetData:
     (core/publication.py); the hits shown are asked live and public once more.
     """
 
+    _latest = {}  # {locale pk: the newest FacetData this process has}, to update from
+
     @classmethod
     def for_locale(cls, locale):
         """The facet data under the current stamp: this process's copy, else the one in
-        Django's cache (built by ``prebuild`` right after a publish, or by another process),
-        else built here and put in the cache for the others."""
+        Django's cache (put there by the process that made it), else this process's previous
+        copy updated with the pages changed since (``search/changes.py``), else built here."""
         return publication.remembered(("facet_data", locale.pk), lambda: cls.shared(locale))
 
     @classmethod
     def shared(cls, locale, stamp=None):
-        key = f"veiviser-search-facets:{locale.pk}:{stamp or publication.current()}"
+        stamp = stamp or publication.current()
+        key = f"veiviser-search-facets:{locale.pk}:{stamp}"
         data = cache.get(key)
         if data is None:
-            data = cls(locale)
+            data = cls._updated(locale, stamp) or cls(locale, stamp)
             cache.set(key, data, CACHE_SECONDS)
+            cache.set(f"veiviser-search-facets:{locale.pk}:latest", data, CACHE_SECONDS)
+        cls._latest[locale.pk] = data
+        return data
+
+    @classmethod
+    def _updated(cls, locale, stamp):
+        """The previous facet data (this process's, else the cache's newest) with the pages
+        changed since read again; None when the changes are not known page by page."""
+        previous = cls._latest.get(locale.pk)
+        if previous is None:
+            previous = cache.get(f"veiviser-search-facets:{locale.pk}:latest")
+        if previous is None or getattr(previous, "stamp", None) is None:
+            return None
+        if str(previous.stamp) == str(stamp):
+            return previous
+        pks = changes.pages_changed(previous.stamp, stamp)
+        if pks is None:
+            return None
+        factors = {f.pk for f in previous.factors}
+        found = collect(locale, previous.factors, pks)
+        if factors & pks or FactorPage.search_key in found.values["type"]:
+            return None  # a factor changed: what activities belong to may have too
+        data = copy.copy(previous)
+        data.stamp = stamp
+        data.index = previous.index.patched(pks, found)
         return data
 
     @classmethod
     def prebuild(cls):
-        """Build each language's facet data once, into the cache, after a publish."""
+        """Each language's facet data under the current stamp, into the cache."""
         stamp = publication.current()
         for locale in Locale.objects.all():
             cls.shared(locale, stamp)
 
-    def __init__(self, locale):
+    @classmethod
+    def forget(cls):
+        cls._latest.clear()
+
+    def __init__(self, locale, stamp=None):
+        self.stamp = stamp
         self.locale = locale
         self.factors = list(live_in_locale(FactorPage, locale).order_by("number"))
         self.factor_by_number = {str(f.number): f for f in self.factors}

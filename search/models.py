@@ -204,3 +204,21 @@ class VocabularyState(models.Model):
 
     def __str__(self):
         return self.version
+
+
+class PageChange(models.Model):
+    """A renewal of the publication stamp by saving or deleting one page: from which stamp to
+    which, and the page (``search/changes.py``). A process whose facet bitmaps were built under
+    an earlier stamp reads only the pages changed since, not every page."""
+
+    previous = models.CharField(max_length=64, db_index=True)
+    stamp = models.CharField(max_length=64)
+    page_id = models.IntegerField(null=True)  # NULL: pages besides this one changed (a move)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("page change")
+        verbose_name_plural = _("page changes")
+
+    def __str__(self):
+        return f"{self.previous} → {self.stamp}: {self.page_id}"

@@ -1,11 +1,12 @@
 """The words of the published guidance, their compounds and other forms, held per process.
 
 The word list (``Term``) is rebuilt from the search index of the live, public pages when the
-publication stamp changes, right after a publish (``search/refresh.py``) or, failing that,
-by the first search that finds it stale, so drafts and private pages never lend a word. New
-words are sent through Apertium in one batch (``analysis/forms.py``) and their lemmas and
-other written form kept in ``WordForm``. Each process keeps a ``Vocabulary`` built from the
-two tables until their version changes (a publish that adds or removes no word keeps it).
+publication stamp changes, by the background job that a publish asks for (``search/tasks.py``)
+or, failing that, the first search that finds it stale, so drafts and private pages never
+lend a word. New words are sent through Apertium in one batch (``analysis/forms.py``) and
+their lemmas and other written form kept in ``WordForm``. Each process keeps a ``Vocabulary``
+built from the two tables until their version changes (a publish that adds or removes no word
+keeps it).
 """
 
 import bisect
@@ -23,6 +24,7 @@ from guidance.content_types import searchable_models
 from .analysis import STOP_WORDS, stem, words
 from .analysis.forms import word_forms
 from .models import Term, VocabularyState, WordForm
+from .tasks import enqueue
 
 MAX_WORD_LENGTH = 100
 LINKS = ("", "s", "e")  # the joints of Norwegian compounds: bolig|kontor, ansvar|s|fordeling
@@ -86,11 +88,16 @@ def rebuild(stamp=None):
 
 
 def current():
-    """The process's ``Vocabulary``, rebuilt first if what is public changed since."""
+    """The process's ``Vocabulary``. When what is public changed since the word list was
+    built, the background job is asked to rebuild it (``search/tasks.py``); until it has run,
+    the previous words serve (where jobs run at once, they are rebuilt before this returns)."""
     stamp = str(publication.current())
     state = VocabularyState.objects.filter(pk=1).first()
     if state is None or state.stamp != stamp:
-        state = rebuild(stamp)
+        enqueue()  # where jobs run at once, the words are current when it returns
+        state = VocabularyState.objects.filter(pk=1).first() or state
+    if state is None:
+        return Vocabulary("", {}, [])  # no word list yet: stems alone, until the job has run
     entry = _memo.get("vocabulary")
     if entry is None or entry.version != state.version:
         with _lock:

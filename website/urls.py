@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from guidance import views as guidance_views
-from languages.sitemaps import BilingualSitemap
+from languages.sitemaps import BilingualSitemap, LanguageViewsSitemap
 from reuse import urls as reuse_urls
 from search import views as search_views
 from website import views as website_views
@@ -17,12 +17,21 @@ from website import views as website_views
 handler400 = "website.outage.bad_request"
 handler500 = "website.outage.server_error"
 
+
+class ViewsSitemap(LanguageViewsSitemap):
+    """Views listed in sitemap.xml in each language besides the pages: the theme index."""
+
+    url_names = ("theme_index",)
+
+
+SITEMAPS = {"pages": BilingualSitemap, "views": ViewsSitemap}
+
 # Django's own admin (/django-admin/) is gone: everything is in Wagtail's admin, behind the
 # login throttling (django-axes).
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", website_views.robots_txt, name="robots_txt"),
     path("favicon.ico", website_views.favicon, name="favicon"),
     *reuse_urls.api_urlpatterns,

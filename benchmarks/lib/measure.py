@@ -72,26 +72,76 @@ def measure_typos(client):
     return timings
 
 
-def measure_first_search_after_publish(client):
-    """Publish a page as an editor does (its on-commit work included), then time the first
-    search of a process that has none of the rebuilt data in memory."""
+WORKER = ("db_worker", "--batch", "--backend", "background", "--no-startup-delay", "--no-reload")
+
+
+def _publish_one(offset=0):
+    """Publish a page as an editor does; its on-commit work included. Milliseconds."""
     from wagtail.models import Page
 
-    from core import publication
-    from search import vocabulary
-
-    page = Page.objects.filter(depth__gt=3).order_by("-pk").first().specific
+    page = Page.objects.filter(depth__gt=3).order_by("-pk")[offset].specific
     page.title = f"{page.title} (endret)"
     start = time.perf_counter()
     page.save_revision().publish()
-    published = (time.perf_counter() - start) * 1000
-    publication.forget()  # another process: nothing in memory, the cache and tables shared
-    vocabulary.forget()
+    return (time.perf_counter() - start) * 1000
+
+
+def _timed_search(client, params=None):
     start = time.perf_counter()
-    response = client.get("/sok/", {"q": "kommune", "factor": "3"})
-    first = (time.perf_counter() - start) * 1000
+    response = client.get("/sok/", params or {"q": "kommune", "factor": "3"})
     assert response.status_code == 200
-    return published, first
+    return (time.perf_counter() - start) * 1000
+
+
+def measure_first_search_after_publish(client, rounds=5):
+    """With the search's job queued as in production (VEIVISER_BACKGROUND_JOBS=database),
+    medians over ``rounds`` publishes: the publish; the search just before it (for scale); the
+    first search after it in a process that has searched before (this one: it built nothing
+    at the publish, the job has not run); the first search in a process with nothing in memory
+    (only the shared cache and tables); the same with no facets to update from (built in
+    full, as before); the job (the worker's run); the first search after the job. And how many
+    jobs ten publishes queue. Returns {label: figure}."""
+    from django_tasks_db.models import DBTaskResult
+
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from core import publication
+    from search import vocabulary
+    from search.facets import FacetData
+
+    def fresh_process():
+        publication.forget()
+        FacetData.forget()
+        vocabulary.forget()
+
+    timings = {}
+
+    def note(label, value):
+        timings.setdefault(label, []).append(value)
+
+    for n in range(rounds):
+        _timed_search(client)
+        note("search before the publish", _timed_search(client))
+        note("publish", _publish_one(2 * n))
+        note("first search, process that searched before", _timed_search(client))
+        _publish_one(2 * n + 1)
+        fresh_process()
+        note("first search, process with nothing in memory", _timed_search(client))
+        _publish_one(2 * n)
+        fresh_process()
+        cache.clear()
+        note("first search, facets built in full", _timed_search(client))
+        start = time.perf_counter()
+        call_command(*WORKER, verbosity=0)
+        note("job (worker run)", (time.perf_counter() - start) * 1000)
+        note("first search after the job", _timed_search(client))
+    figures = {label: statistics.median(values) for label, values in timings.items()}
+    for n in range(10):
+        _publish_one(n)
+    figures["jobs queued by ten publishes"] = DBTaskResult.objects.ready().count()
+    call_command(*WORKER, verbosity=0)
+    return figures
 
 
 def measure_factor_page(client):

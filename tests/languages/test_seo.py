@@ -88,6 +88,20 @@ class TestWithTheDemoContent:
         live = {p.url for p in ActivityPage.objects.live().filter(alias_of__isnull=True)}
         assert live <= set(paths)
 
+    def test_sitemap_lists_the_theme_index_in_both_languages(self, client, demo):
+        response = client.get("/sitemap.xml")
+        entries = {
+            re.sub(r"^https?://[^/]+", "", url.find("s:loc", NS).text): {
+                link.get("hreflang"): re.sub(r"^https?://[^/]+", "", link.get("href"))
+                for link in url.findall("x:link", NS)
+            }
+            for url in ET.fromstring(response.content).findall("s:url", NS)
+        }
+        expected = {"nb": "/tema/", "nn": "/nn/tema/", "x-default": "/tema/"}
+        assert entries["/tema/"] == expected
+        assert entries["/nn/tema/"] == expected
+        assert client.get("/nn/tema/").status_code == 200
+
     def test_sitemap_queries_do_not_grow_with_content(
         self, client, demo, django_assert_max_num_queries
     ):

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "reuse",
     "website",
     "demo",
+    "django_tasks_db",  # the queue of background jobs in production (TASKS below)
     "axes",  # login throttling (issue 14): AxesStandaloneBackend, AxesMiddleware
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -172,6 +173,24 @@ VEIVISER_TRUSTED_PROXIES = int(os.environ.get("VEIVISER_TRUSTED_PROXIES", "0"))
 VEIVISER_RETENTION_MONTHS = int(os.environ.get("VEIVISER_RETENTION_MONTHS", "12"))
 # The search log's daily counts: `manage.py prune_search_log` deletes older days.
 SEARCH_LOG_RETENTION_MONTHS = int(os.environ.get("SEARCH_LOG_RETENTION_MONTHS", "12"))
+
+# Jobs (django-tasks). «default» runs Wagtail's own tasks (the search index and reference index
+# of a saved object, frontend-cache purges) at once, in the request, as Wagtail does without
+# this setting: a published page is found by the search and purged from Varnish before the
+# editor sees «published». «background» runs what may lag by seconds: the search's word list,
+# word map and facets after a publish (search/tasks.py). At once, in the publishing request,
+# unless VEIVISER_BACKGROUND_JOBS=database, which production sets: there a worker runs them
+# (`manage.py db_worker --backend background`, started by `make production`; docs/search.md).
+BACKGROUND_JOBS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {
+    "default": {"BACKEND": BACKGROUND_JOBS["immediate"]},
+    "background": {
+        "BACKEND": BACKGROUND_JOBS[os.environ.get("VEIVISER_BACKGROUND_JOBS", "immediate")]
+    },
+}
 
 # The shared cache: Redis when REDIS_URL is set (every process and instance shares the page
 # cache, rate limits and memos), else each process's own memory. A Redis that does not answer

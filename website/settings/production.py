@@ -31,6 +31,12 @@ globals().update(email_settings(os.environ))
 # ADMINS=«Name <address>,…» get an e-mail on each server error, if e-mail is configured.
 ADMINS = [getaddresses([entry])[0] for entry in os.environ.get("ADMINS", "").split(",") if entry]
 
+# The search's work after a publish goes to the database queue, run by the worker that `make
+# production` starts next to gunicorn (base.py, TASKS; docs/scaling.md).
+TASKS["background"]["BACKEND"] = BACKGROUND_JOBS[  # noqa: F405
+    os.environ.get("VEIVISER_BACKGROUND_JOBS", "database")
+]
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
