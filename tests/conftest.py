@@ -82,7 +82,7 @@ def nn(db):
 
 
 @pytest.fixture
-def home(db, nb):
+def home(db, nb, nn):  # both languages, as the migrations leave them
     # The root page and the default site come from migrations; after a transactional test's
     # flush (see pytest_collection_modifyitems) they are made again.
     root = Page.get_first_root_node() or Page.add_root(
