@@ -193,9 +193,10 @@ def fresh_content_types():
 @pytest.fixture(autouse=True)
 def fresh_publication_memos():
     """Each test starts without the per-process memos of public content another test built."""
-    from core import publication
+    from core import page_cache, publication
 
     publication.forget()
+    page_cache.forget()
     yield
 
 

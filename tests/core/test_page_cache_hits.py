@@ -152,3 +152,15 @@ def test_a_notice_appears_and_disappears_on_time(client, tree, settings, shared)
     assert client.get(url)["X-Page-Cache"] == "hit"
     wait_until(ends)
     assert "Driftsmelding" not in client.get(url).text
+
+
+def test_a_process_copy_is_served_only_under_the_shared_stamp(
+    client, tree, django_assert_num_queries
+):
+    """The process keeps its own copy, but reads the stamp from the shared cache each time: a
+    publish by another instance (a new stamp there) is seen by the next request."""
+    url = tree.factors[0].url
+    client.get(url)
+    hit(client, url, django_assert_num_queries)  # from this process's copy
+    cache.set(publication.STAMP_KEY, "published-elsewhere")
+    assert client.get(url)["X-Page-Cache"] == "miss"
