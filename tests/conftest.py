@@ -42,7 +42,9 @@ def is_transactional(item):
 def pytest_collection_modifyitems(items):
     """Transactional tests (servers in other processes read committed rows) end with a flush
     that empties the database of what the migrations put there; they run last, so the tests
-    after them on the same worker (pytest-xdist --dist loadfile) do not miss it."""
+    after them on the same worker (pytest-xdist --dist loadfile) do not miss it. xdist keeps
+    this order only with --no-loadscope-reorder (pyproject.toml); by default it runs the files
+    with most tests first, which put a transactional file in the middle."""
     items.sort(key=is_transactional)  # stable: the order within each group is kept
 
 
