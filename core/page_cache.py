@@ -117,12 +117,14 @@ def lookup(key):
         if stored is not None and stored[0] == _local["stamp"]:
             return stored[0], stored
     local = _local["pages"].get(key)
-    if local is not None:
+    if local is not None and not _is_down():
         # This process has the page: only the stamp crosses the network, never the page.
-        stamp = _call(_cache().get, publication.STAMP_KEY) or publication.fill()
-        publication.seen(stamp)
-        if local[0] == stamp:
-            return stamp, local
+        shared = _call(_cache().get, publication.STAMP_KEY)
+        if not _is_down():  # while the shared cache is away, pages are served uncached
+            stamp = shared or publication.fill()
+            publication.seen(stamp)
+            if local[0] == stamp:
+                return stamp, local
     found = _call(_cache().get_many, [publication.STAMP_KEY, key]) or {}
     stamp = found.get(publication.STAMP_KEY) or publication.fill()
     publication.seen(stamp)
@@ -156,9 +158,16 @@ def _remember(stamp, key, stored):
         pages[key] = stored
 
 
+def _is_down():
+    """The cache failed a moment ago: here, or in the backend (core/cache.py answers as an empty
+    cache while Redis is away, and marks itself down)."""
+    now = time.monotonic()
+    return now < _down_until[0] or now < getattr(_cache(), "_down_until", 0.0)
+
+
 def _call(operation, *args):
     """A cache operation, or None when the cache fails (logged; not asked again for a while)."""
-    if time.monotonic() < _down_until[0]:
+    if _is_down():
         return None
     try:
         return operation(*args)
@@ -226,6 +235,6 @@ class PageCacheMiddleware:
             response.headers["X-Page-Cache"] = "miss"
             stored = (stamp, _freeze(response))
             _call(_cache().set, key, stored, settings.VEIVISER_PAGE_CACHE_TIMEOUT)
-            if publication.in_cache():
+            if publication.in_cache() and not _is_down():
                 _remember(stamp, key, stored)
         return response
