@@ -25,7 +25,9 @@ Without a shared cache (each process its own memory) the row is read once per re
 Timed content (a notice's display period) changes what readers see with no save at all. Apps
 register the boundaries of such periods (``timed()``); the stamp readers get is the row's
 stamp plus the last boundary passed, and the cached stamp expires at the next boundary, so
-every process builds afresh within a second of a notice appearing or disappearing.
+every process builds afresh within a second of a notice appearing or disappearing. The stamp
+names the next boundary too, so the page cache can tell Varnish to keep no page past it
+(``next_change``).
 """
 
 import logging
@@ -105,6 +107,12 @@ def _lookup():
     return _from_database()[0]
 
 
+def next_change(stamp):
+    """When timed content next appears or goes under ``stamp`` (Unix time), else None."""
+    parts = str(stamp).split(".")
+    return int(parts[2]) if len(parts) == 3 and parts[2] else None
+
+
 def last_known():
     """The stamp this process last read or wrote (its own publishes included)."""
     return _known.get("stamp")
@@ -133,7 +141,10 @@ def _from_database():
             raise
         logger.warning("Database unavailable; carrying on under the last publication stamp")
         return _known["stamp"], None
-    stamp = f"{row}.{last:%Y%m%d%H%M%S}" if last else str(row)
+    stamp = str(row)
+    if last or following:  # the next boundary too: the HTTP caches keep no page past it
+        stamp += f".{last:%Y%m%d%H%M%S}" if last else "."
+        stamp += f".{math.ceil(following.timestamp())}" if following else "."
     timeout = STAMP_TIMEOUT
     if following:
         timeout = min(timeout, math.ceil((following - timezone.now()).total_seconds()))

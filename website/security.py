@@ -11,8 +11,6 @@
   it cannot parse.
 """
 
-import functools
-
 from csp.middleware import CSPMiddleware
 from csp.utils import build_policy
 
@@ -111,10 +109,15 @@ def _report_only_policy():
     return getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
 
 
-@functools.lru_cache(maxsize=4)
-def _public_policy(setting_repr):
-    """The header for the policy setting whose repr is given (a new setting, a new entry)."""
-    return build_policy()
+_built = [None, None]  # the policy setting, and the header built from it
+
+
+def _public_policy():
+    """The header for the policy setting, built again only when the setting is replaced."""
+    setting = _policy_setting()
+    if _built[0] is not setting:
+        _built[:] = [setting, build_policy()]
+    return _built[1]
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -141,7 +144,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if "Content-Security-Policy" not in response and not (
             settings.DEBUG and response.status_code in (404, 500)
         ):
-            response["Content-Security-Policy"] = _public_policy(repr(_policy_setting()))
+            response["Content-Security-Policy"] = _public_policy()
         return response
 
     def get_policy_parts(self, request, response, report_only=False):

@@ -4,8 +4,12 @@
 # for an hour here, and served stale for a day if every backend is down. Each publish, move,
 # restriction or settings change sends a BAN for everything (core/frontend_cache.py), and
 # wagtail.contrib.frontend_cache a PURGE for the page's own addresses, so nothing is stale.
+# A page is kept no longer than until a notice appears or goes (X-Cache-Until). While the
+# backend is healthy an expired page is fetched anew, not served stale; grace is for outages.
 # Editors (a session cookie), the admin and /healthz pass straight through.
 vcl 4.1;
+
+import std;
 
 backend default {
     .host = "127.0.0.1";
@@ -34,7 +38,14 @@ sub vcl_recv {
     # Pages are the same for every anonymous reader: the language is in the address.
     unset req.http.Cookie;
     unset req.http.Accept-Language;
+    if (std.healthy(req.backend_hint)) { set req.grace = 0s; }
     return (hash);
+}
+
+sub vcl_backend_fetch {
+    # What is fetched here may be kept for an hour: Veiviser checks the publication stamp on
+    # such a fetch instead of answering from a process's copy (core/page_cache.py).
+    set bereq.http.X-Shared-Cache-Fill = "1";
 }
 
 sub vcl_hash {
@@ -50,6 +61,11 @@ sub vcl_backend_response {
         return (deliver);
     }
     set beresp.ttl = 1h;
+    if (beresp.http.X-Cache-Until) {
+        set beresp.ttl = std.time(beresp.http.X-Cache-Until, now + 1h) - now;
+        if (beresp.ttl > 1h) { set beresp.ttl = 1h; }
+        unset beresp.http.X-Cache-Until;
+    }
     set beresp.grace = 24h;
     unset beresp.http.Vary;
 }

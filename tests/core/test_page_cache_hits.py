@@ -8,6 +8,7 @@ this one process, which is all these tests run in."""
 
 import time
 from datetime import timedelta
+from email.utils import parsedate_to_datetime
 
 import pytest
 
@@ -111,16 +112,45 @@ def test_a_reader_filling_the_cache_never_overwrites_a_published_stamp(tree):
     assert cache.get(publication.STAMP_KEY) == "written-by-a-publish-that-committed"
 
 
-def test_opt_in_local_copies_still_see_this_process_publish(client, tree, settings):
-    settings.VEIVISER_PAGE_CACHE_LOCAL_SECONDS = 60  # off by default: see core/page_cache.py
+def kept_by_this_process(client, url, settings, window):
+    settings.VEIVISER_PAGE_CACHE_LOCAL_SECONDS = window  # the production default is 0.1 s
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_in_the_window_a_process_serves_its_copy_and_then_reads_the_stamp(client, tree, settings):
+    url = tree.factors[0].url
+    kept_by_this_process(client, url, settings, window=1.0)
+    cache.set(publication.STAMP_KEY, "published-by-another-process")
+    assert client.get(url)["X-Page-Cache"] == "hit"  # not read again within the window
+    time.sleep(1.0)
+    assert client.get(url)["X-Page-Cache"] == "miss"  # read, differs: built anew
+
+
+def test_a_fetch_by_varnish_always_reads_the_stamp(client, tree, settings):
+    url = tree.factors[0].url
+    kept_by_this_process(client, url, settings, window=60)
+    cache.set(publication.STAMP_KEY, "published-by-another-process")
+    assert client.get(url, HTTP_X_SHARED_CACHE_FILL="1")["X-Page-Cache"] == "miss"
+
+
+def test_in_the_window_this_process_publish_is_seen_at_once(client, tree, settings):
     factor = tree.factors[0]
-    client.get(factor.url)
-    client.get(factor.url)
+    kept_by_this_process(client, factor.url, settings, window=60)
     cache.clear()  # gone from the shared cache: only this process's copy is left
     assert client.get(factor.url)["X-Page-Cache"] == "hit"
     factor.title = "Publisert her"
     publish(factor)
     assert "Publisert her" in client.get(factor.url).text
+
+
+def test_in_the_window_nothing_is_served_from_memory_while_the_cache_is_down(
+    client, tree, settings
+):
+    url = tree.factors[0].url
+    kept_by_this_process(client, url, settings, window=60)
+    page_cache._down_until[0] = time.monotonic() + 60
+    assert client.get(url)["X-Page-Cache"] == "miss"
 
 
 def show_notice(tree, **period):
@@ -164,3 +194,14 @@ def test_a_process_copy_is_served_only_under_the_shared_stamp(
     hit(client, url, django_assert_num_queries)  # from this process's copy
     cache.set(publication.STAMP_KEY, "published-elsewhere")
     assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_a_page_says_until_when_it_may_be_kept_while_a_notice_is_timed(client, tree):
+    url = tree.factors[0].url
+    assert "X-Cache-Until" not in client.get(url)  # nothing timed: Varnish's own hour
+    starts = timezone.now() + timedelta(minutes=10)
+    show_notice(tree, shown_from=starts, shown_until=starts + timedelta(hours=1))
+    first, kept = client.get(url), client.get(url)
+    assert first["X-Cache-Until"] == kept["X-Cache-Until"]  # the same moment from the cache
+    until = parsedate_to_datetime(first["X-Cache-Until"])
+    assert timedelta(0) <= until - starts < timedelta(seconds=1)

@@ -1,10 +1,14 @@
 """Varnish in front (deploy/varnish/default.vcl): it keeps pages, and a publish empties it."""
 
 import time
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
 
+from django.utils import timezone
+
+from tests.core.test_page_cache_hits import show_notice, wait_until
 from tests.helpers import publish, require_binary
 from tests.website.varnish import VARNISHD, Varnish
 
@@ -61,3 +65,18 @@ def test_editors_pass_through_varnish(varnish, tree):
     request = urllib.request.Request(varnish.url + path, headers={"Cookie": "sessionid=abc"})
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.headers["X-Varnish-Cache"] == "MISS"
+
+
+def test_a_page_is_kept_no_longer_than_until_a_notice_appears(varnish, tree, settings):
+    """Nothing is published when a notice's period begins, so nothing purges Varnish: the page
+    cache tells it when to fetch the page again (X-Cache-Until), and it does not serve it stale."""
+    settings.VEIVISER_PAGE_CACHE = True
+    path = urlsplit(tree.factors[0].full_url).path
+    starts = timezone.now() + timedelta(seconds=2)
+    show_notice(tree, shown_from=starts)
+    assert "Driftsmelding" not in varnish.get(path)[2]
+    assert varnish.get(path)[1]["X-Varnish-Cache"] == "HIT"
+    wait_until(starts)
+    status, headers, html = varnish.get(path)
+    assert status == 200 and "Driftsmelding" in html and headers["X-Varnish-Cache"] == "MISS"
+    assert varnish.get(path)[1]["X-Varnish-Cache"] == "HIT"  # kept again: nothing more is timed

@@ -209,9 +209,12 @@ else:
 # The page cache and the Cache-Control of anonymous pages (docs/scaling.md).
 VEIVISER_PAGE_CACHE = os.environ.get("VEIVISER_PAGE_CACHE", "true").lower() == "true"
 VEIVISER_PAGE_CACHE_TIMEOUT = int(os.environ.get("VEIVISER_PAGE_CACHE_TIMEOUT", 60 * 60))
-# > 0: each process answers hits from its own copy for that many seconds after it last read the
-# stamp from Redis (faster; a publish reaches it that much later). 0: never stale (the default).
-VEIVISER_PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("VEIVISER_PAGE_CACHE_LOCAL_SECONDS", "0"))
+# How long a process answers hits from its own copy after it last read the stamp from Redis:
+# a publish reaches other processes at most that much later (core/page_cache.py). 0: every hit
+# reads the stamp.
+VEIVISER_PAGE_CACHE_LOCAL_SECONDS = float(
+    os.environ.get("VEIVISER_PAGE_CACHE_LOCAL_SECONDS", "0.1")
+)
 VEIVISER_CACHE_MAX_AGE = int(os.environ.get("VEIVISER_CACHE_MAX_AGE", 60))
 VEIVISER_CACHE_STALE_WHILE_REVALIDATE = 30
 VEIVISER_CACHE_STALE_IF_ERROR = 60 * 60 * 24
