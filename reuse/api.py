@@ -69,7 +69,21 @@ class GuidanceFilter(BaseFilterBackend):
         return queryset
 
 
-class GuidancePagesAPIViewSet(PagesAPIViewSet):
+class CheckedParameters:
+    """Values the database cannot take get a 400 before any query: a NUL byte (PostgreSQL's
+    text refuses it in ``?search=`` or ``?locale=``) or an offset past its integers."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise BadRequestError(_("%(name)s contains a NUL character.") % {"name": name})
+        for name in ("offset", "limit"):
+            if len(request.GET.get(name, "")) > 9:
+                raise BadRequestError(_("%(name)s is too large.") % {"name": name})
+
+
+class GuidancePagesAPIViewSet(CheckedParameters, PagesAPIViewSet):
     throttle_classes = [ReaderThrottle]
     filter_backends = [GuidanceFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["factor", "theme"])
@@ -86,11 +100,11 @@ class GuidancePagesAPIViewSet(PagesAPIViewSet):
         return queryset.prefetch_related(*links) if links else queryset
 
 
-class ThrottledImagesAPIViewSet(ImagesAPIViewSet):
+class ThrottledImagesAPIViewSet(CheckedParameters, ImagesAPIViewSet):
     throttle_classes = [ReaderThrottle]
 
 
-class ThrottledDocumentsAPIViewSet(DocumentsAPIViewSet):
+class ThrottledDocumentsAPIViewSet(CheckedParameters, DocumentsAPIViewSet):
     throttle_classes = [ReaderThrottle]
 
 

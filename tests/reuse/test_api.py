@@ -100,17 +100,27 @@ def test_only_live_public_pages(client, content, hidden):
         ({"factor": "9"}, "ingen suksessfaktor nummer 9"),
         ({"factor": ["1", "3"]}, "bare én gang"),
         ({"theme": "finnes-ikke"}, "ikke noe tema"),
-        ({"theme": "a\x00b"}, "theme må være"),
+        ({"theme": "a\x00b"}, "theme inneholder et NUL-tegn"),
         ({"theme": "x" * 500}, "theme må være"),
         ({"type": "guidance.Nothing"}, "type"),
         ({"limit": "-1"}, "limit"),
         ({"fields": "not_a_field"}, "not_a_field"),
+        ({"search": "a\x00b"}, "search inneholder et NUL-tegn"),
+        ({"locale": "\x00"}, "locale inneholder et NUL-tegn"),
+        ({"offset": "99999999999999999999"}, "offset er for stort"),
+        ({"limit": "99999999999999999999"}, "limit er for stort"),
     ],
 )
 def test_malformed_filters_get_400_with_a_message(client, content, params, message):
     response = client.get(PAGES, params)
     assert response.status_code == 400
     assert message in response.json()["message"]
+
+
+def test_a_nul_character_in_a_detail_address_gets_400(client, content):
+    for endpoint in (f"{PAGES}{content['quote'].pk}/", "/api/v2/images/", "/api/v2/documents/"):
+        response = client.get(endpoint, {"locale": "\x00"})
+        assert response.status_code == 400, endpoint
 
 
 def test_read_only(client, content):
