@@ -25,7 +25,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
-from . import memo, publication
+from . import publication
 
 _SITE_KEYS_KEPT = 64  # at most this many Host headers remembered per stamp
 
@@ -114,7 +114,8 @@ def _prefixes(path):
 def lineage_translations(page):
     """Every live, public page in any language that translates the page or an ancestor.
 
-    One query per request and page: the language switcher, hreflang and canonical links read it.
+    One query per page until the next publish (kept per process, core/publication.py): the
+    language switcher, hreflang and canonical links read it.
     """
     keys = [a.translation_key for a in ancestors(page)] + [page.translation_key]
 
@@ -129,7 +130,7 @@ def lineage_translations(page):
             _attach_locale(found_page)
         return found
 
-    return memo.per_request(("lineage-translations", page.pk), build)
+    return publication.remembered(("lineage-translations", page.pk), build)
 
 
 def _attach_locale(page):

@@ -72,6 +72,8 @@ DRAFT_FIELDS = frozenset(
 )
 _memo = {}
 _locks = {}
+_keeping = threading.Lock()
+MEMO_SIZE = 4096
 _periods = []  # functions that list the boundaries of timed content (datetimes)
 _known = {}  # this process: the last stamp read, and the periods of the row's stamp
 _thread = threading.local()  # renewed: this thread's open transaction renewed the stamp
@@ -251,7 +253,8 @@ def remembered(key, build):
     """``build()``, kept per process until the stamp changes.
 
     One thread builds while the others with the same key wait for its result, so a publish
-    costs each process one rebuild, not one per thread.
+    costs each process one rebuild, not one per thread. Per-page memos (the head's links) keep
+    at most ``MEMO_SIZE`` entries: the oldest built goes first.
     """
     stamp = current()
     entry = _memo.get(key)
@@ -261,8 +264,18 @@ def remembered(key, build):
         entry = _memo.get(key)
         if entry is None or entry[0] != stamp:
             entry = (stamp, build())
-            _memo[key] = entry
+            _keep(key, entry)
     return entry[1]
+
+
+def _keep(key, entry):
+    with _keeping:
+        _memo.pop(key, None)  # built again: now the newest
+        while len(_memo) >= MEMO_SIZE:
+            oldest = next(iter(_memo))
+            del _memo[oldest]
+            _locks.pop(oldest, None)  # a thread waiting on it merely builds it again
+        _memo[key] = entry
 
 
 def forget():

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info, override
 
+from core import publication
 from core.pages import lineage_translations
 
 register = template.Library()
@@ -49,7 +50,16 @@ def language_links(context, page=None):
                     home = reverse("wagtail_serve", args=[""])
                 links.append(_link(code, home, code == current, exact=False))
         return links
+    # Per page, host and language until the next publish: each version's URL costs a lookup of
+    # its site's root paths.
+    host = request.get_host()
+    return publication.remembered(
+        ("language-links", page.pk, host, current), lambda: _page_links(page, request, current)
+    )
 
+
+def _page_links(page, request, current):
+    links = []
     best = {}
     for candidate in lineage_translations(page):
         code = candidate.locale.language_code

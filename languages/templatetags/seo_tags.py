@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
-from core import text
+from core import publication, text
 from core.pages import lineage_translations
 
 register = template.Library()
@@ -37,6 +37,17 @@ def search_alternates(context, page):
     if page is None or not getattr(page, "pk", None) or page.alias_of_id:
         return []
     request = context.get("request")
+    # Per page and host until the next publish: the translations' full URLs cost a millisecond.
+    return publication.remembered(
+        ("search-alternates", page.pk, _host(request)), lambda: _alternates(page, request)
+    )
+
+
+def _host(request):
+    return request.get_host() if request is not None else None
+
+
+def _alternates(page, request):
     translations = sorted(
         (
             version
@@ -57,6 +68,12 @@ def search_alternates(context, page):
 def canonical_url(context, page):
     """An alias's canonical address is its source's; every other page is its own."""
     request = context.get("request")
+    return publication.remembered(
+        ("canonical-url", page.pk, _host(request)), lambda: _canonical(page, request)
+    )
+
+
+def _canonical(page, request):
     if page.alias_of_id:
         source = (
             next(

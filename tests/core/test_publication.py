@@ -79,6 +79,22 @@ def test_a_memo_is_rebuilt_after_a_change_and_only_then(db):
     assert publication.remembered("test", build) == 2
 
 
+def test_the_memo_keeps_at_most_its_size_and_drops_the_oldest_first(db, monkeypatch):
+    monkeypatch.setattr(publication, "MEMO_SIZE", 3)
+    built = []
+
+    def build(key):
+        built.append(key)
+        return key
+
+    for key in ("a", "b", "c", "d"):
+        assert publication.remembered(key, lambda key=key: build(key)) == key
+    assert len(publication._memo) == 3 and "a" not in publication._memo
+    assert publication.remembered("d", lambda: build("again")) == "d"  # kept
+    assert publication.remembered("a", lambda: build("a")) == "a"  # built again
+    assert built == ["a", "b", "c", "d", "a"] and "b" not in publication._memo
+
+
 # Search: what the facet memo holds never outlives a change ----------------------------------
 
 
