@@ -42,6 +42,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Subquery
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from django.utils.http import base36_to_int, int_to_base36
 
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
@@ -112,7 +113,7 @@ def _lookup():
 def next_change(stamp):
     """When timed content next appears or goes under ``stamp`` (Unix time), else None."""
     parts = str(stamp).split(".")
-    return int(parts[2]) if len(parts) == 3 and parts[2] else None
+    return base36_to_int(parts[2]) if len(parts) == 3 and parts[2] else None
 
 
 def last_known():
@@ -145,8 +146,10 @@ def _from_database():
         return _known["stamp"], None
     stamp = str(row)
     if last or following:  # the next boundary too: the HTTP caches keep no page past it
-        stamp += f".{last:%Y%m%d%H%M%S}" if last else "."
-        stamp += f".{math.ceil(following.timestamp())}" if following else "."
+        # Unix seconds in base 36 (6 digits each): the stamp fits the 64 characters the
+        # search app stores.
+        stamp += "." + (int_to_base36(int(last.timestamp())) if last else "")
+        stamp += "." + (int_to_base36(math.ceil(following.timestamp())) if following else "")
     timeout = STAMP_TIMEOUT
     if following:
         timeout = min(timeout, math.ceil((following - timezone.now()).total_seconds()))

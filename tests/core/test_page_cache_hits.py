@@ -179,6 +179,7 @@ def test_a_notice_appears_and_disappears_on_time(client, tree, settings, shared)
     wait_until(starts)
     shown = client.get(url)
     assert shown["X-Page-Cache"] == "miss" and "Driftsmelding" in shown.text
+    assert len(publication.current()) <= 64  # with both boundaries: what search/models.py keeps
     assert client.get(url)["X-Page-Cache"] == "hit"
     wait_until(ends)
     assert "Driftsmelding" not in client.get(url).text
