@@ -9,6 +9,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
+from .analysis import STOP_WORDS
+
 EXCERPT_LENGTH = 240
 
 
@@ -18,7 +20,8 @@ def highlight_pattern(terms):
     for term in sorted({t for t in terms if t}, key=len, reverse=True):
         words = re.findall(r"\w+", term)
         for word in words:
-            if len(word) < 2:
+            # A stop word is not searched for, so it is not marked either («med», «korleis»).
+            if len(word) < 2 or word.lower() in STOP_WORDS:
                 continue
             stem = word[: max(4, len(word) - 3)] if len(word) > 4 else word
             parts.append(re.escape(stem) + r"\w*")

@@ -114,6 +114,20 @@ def test_hit_shows_type_factor_and_excerpt(client, content):
     assert "<time datetime=" not in html
 
 
+def test_stop_words_are_not_marked(client, tree, nn):
+    """The search leaves out stop words; marking them would show what was not searched."""
+    page = ActivityPageFactory(
+        parent=tree.factors[0],
+        title="Leiinga",
+        summary="Kommunar med planar involverer leiinga og ledelsen.",
+    )
+    nynorsk_alias(publish(page), nn)
+    for path, query in (("/sok/", "hvordan ledelsen med"), ("/nn/sok/", "korleis leiinga med")):
+        html = client.get(path, {"q": query}).content.decode()
+        assert "<mark>med</mark>" not in html and "<mark>korleis</mark>" not in html
+        assert "<mark>ledelsen</mark>" in html or "<mark>leiinga</mark>" in html
+
+
 def test_excerpt_is_escaped_before_highlighting(client, tree):
     publish(
         QuotePageFactory(
