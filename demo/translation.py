@@ -186,6 +186,29 @@ def framework_pages(home):
     return pages
 
 
+def renew_superseded(output=None):
+    """Pages whose field an earlier demo wrote and this one corrects (``superseded`` in
+    translation.yaml), published with the new text; returns how many."""
+    write = output or (lambda message: None)
+    renewed = 0
+    for language, data in content.read("translation").items():
+        items = data.get("superseded", [])
+        if not items:
+            continue
+        pages = Page.objects.filter(locale__language_code=language, alias_of__isnull=True)
+        for page in pages.specific():
+            changed = False
+            for item in items:
+                if getattr(page, item["field"], None) == item["old"]:
+                    setattr(page, item["field"], item["new"])
+                    changed = True
+            if changed:
+                page.save_revision().publish()
+                write(f"  {language}: {page.title}")
+                renewed += 1
+    return renewed
+
+
 def translate_demo(output=None):
     """Translate the demo framework and notice nb→nn, and the nynorsk case studies nn→nb.
 

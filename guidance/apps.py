@@ -19,7 +19,9 @@ class GuidanceConfig(AppConfig):
 
 
 def protected_municipalities():
-    """Names of municipalities, which machine translation leaves as they are."""
+    """Names of municipalities, which machine translation leaves as they are: «Hamar kommune»,
+    and «Hamar» alone too (Apertium makes the nynorsk word «hamar» a bokmål «hammer»)."""
     from .models import Municipality
 
-    return Municipality.objects.values_list("name", flat=True)
+    names = list(Municipality.objects.values_list("name", flat=True))
+    return names + [name.removesuffix(" kommune") for name in names]

@@ -4,12 +4,15 @@ and publications (issue 15: Apertium made «A. Skårberg» into «A. Scoreberg»
 Before Apertium sees a string, each protected word in its text (not inside tags) is replaced by a
 placeholder Apertium does not know and passes through unchanged; afterwards the word is put back.
 The words come from the snippet «Protected words» (``ProtectedTerm``, which editors extend), the
-directorates, and sources that higher apps register with ``register``: municipalities
+directorates, the product's own name (``WAGTAIL_SITE_NAME``: «Veiviser» in both written forms,
+never «Vegvisar»), and sources that higher apps register with ``register``: municipalities
 (guidance) and the authors, publishers and commissioners of case studies (cases).
 """
 
 import re
 import string
+
+from django.conf import settings
 
 from .models import ProtectedTerm
 
@@ -30,6 +33,7 @@ def protected_terms():
     from editorial.models import Directorate
 
     terms = set(ProtectedTerm.objects.values_list("term", flat=True))
+    terms.add(settings.WAGTAIL_SITE_NAME)
     for name, abbreviation in Directorate.objects.values_list("name", "abbreviation"):
         terms.update([name, abbreviation])
     for source in _sources:

@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .language_law import LanguageLawPanel
 from .models import ProtectedTerm
+from .slugs import translate_alias_slugs
 from .sync import ensure_counterparts, ensure_subtree_counterparts, follow_move
 
 
@@ -15,12 +16,12 @@ from .sync import ensure_counterparts, ensure_subtree_counterparts, follow_move
 # LocaleSynchronization in the admin; ensure_counterparts skips languages that already have one.
 @hooks.register("after_create_page", order=1)
 def create_counterparts_of_new_page(request, page):
-    ensure_counterparts(page)
+    translate_alias_slugs(ensure_counterparts(page))
 
 
 @hooks.register("after_copy_page", order=1)
 def create_counterparts_of_copied_page(request, page, new_page):
-    ensure_subtree_counterparts(new_page)
+    translate_alias_slugs(ensure_subtree_counterparts(new_page))
 
 
 @hooks.register("after_move_page", order=1)

@@ -31,7 +31,7 @@ class LocaleFacets:
 
     def __init__(self, published, stated_years, positions):
         self._published = published  # {pk: first publishing as a timestamp}
-        self.stated_years = stated_years  # {pk: year} of pages dated by a field of their own
+        self.stated_years = stated_years  # {pk: (first, last year)} the content states
         self.position = {pk: i for i, pk in enumerate(published)}
         self.capacity = len(published)  # positions handed out, gaps of removed pages included
         # What filters without a query narrow: every searchable page, newest first.
@@ -124,8 +124,9 @@ class Found:
 
 
 def _stated_years(pages, models):
-    """{pk: year} of the pages whose model dates them by a field (``year_field``), and
-    {pk: [years]} of those with a period (``has_period``), in one query."""
+    """{pk: (first year, last year)} of the pages that state the years of their content, by a
+    field (``year_field``) or a period (``has_period``), and {pk: [years]} of them, in one
+    query."""
     querysets = [
         model.objects.filter(**pages, **{f"{model.year_field}__isnull": False})
         .values_list("pk", model.year_field, model.year_field)
@@ -141,9 +142,9 @@ def _stated_years(pages, models):
     ]
     stated, periods = {}, {}
     for pk, start, end in union_all(querysets):
-        if end == start:
-            stated[pk] = start
-        periods[pk] = period_years(start, end)
+        years = period_years(start, end)
+        stated[pk] = (years[0], years[-1])
+        periods[pk] = years
     return stated, periods
 
 

@@ -23,6 +23,9 @@ from . import changes
 from .facet_index import FACETS, collect, locale_facets
 
 CACHE_SECONDS = 24 * 3600
+# The shape of what is cached: a deploy that changes it must not read the old one (v2: the
+# stated years became (first, last) pairs).
+CACHE_PREFIX = "veiviser-search-facets-v2"
 FACET_LABELS = {
     "factor": _("Success factor"),
     "theme": _("Theme"),
@@ -71,12 +74,12 @@ class FacetData:
     @classmethod
     def shared(cls, locale, stamp=None):
         stamp = stamp or publication.current()
-        key = f"veiviser-search-facets:{locale.pk}:{stamp}"
+        key = f"{CACHE_PREFIX}:{locale.pk}:{stamp}"
         data = cache.get(key)
         if data is None:
             data = cls._updated(locale, stamp) or cls(locale, stamp)
             cache.set(key, data, CACHE_SECONDS)
-            cache.set(f"veiviser-search-facets:{locale.pk}:latest", data, CACHE_SECONDS)
+            cache.set(f"{CACHE_PREFIX}:{locale.pk}:latest", data, CACHE_SECONDS)
         cls._latest[locale.pk] = data
         return data
 
@@ -86,7 +89,7 @@ class FacetData:
         changed since read again; None when the changes are not known page by page."""
         previous = cls._latest.get(locale.pk)
         if previous is None:
-            previous = cache.get(f"veiviser-search-facets:{locale.pk}:latest")
+            previous = cache.get(f"{CACHE_PREFIX}:{locale.pk}:latest")
         if previous is None or getattr(previous, "stamp", None) is None:
             return None
         if str(previous.stamp) == str(stamp):

@@ -9,6 +9,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
+from .analysis import STOP_WORDS
+
 EXCERPT_LENGTH = 240
 
 
@@ -18,7 +20,8 @@ def highlight_pattern(terms):
     for term in sorted({t for t in terms if t}, key=len, reverse=True):
         words = re.findall(r"\w+", term)
         for word in words:
-            if len(word) < 2:
+            # A stop word is not searched for, so it is not marked either («med», «korleis»).
+            if len(word) < 2 or word.lower() in STOP_WORDS:
                 continue
             stem = word[: max(4, len(word) - 3)] if len(word) > 4 else word
             parts.append(re.escape(stem) + r"\w*")
@@ -56,26 +59,56 @@ def excerpt(text, pattern, length=EXCERPT_LENGTH, is_html=False):
     return mark_safe("".join(str(p) for p in pieces))
 
 
+def years_label(years):
+    """«2011» or «2011–2020» for (first, last), as the year facet lists the page; "" for none."""
+    if not years:
+        return ""
+    first, last = years
+    return str(first) if first == last else f"{first}–{last}"
+
+
 @dataclass
 class Hit:
     page: Page
     type_label: str
     factors: list
     excerpt: str
-    date: object
-    year: int | None
+    date: object  # the day it was first published, for the types that day dates
+    years: str  # the years the content states («2011», «2011–2020»), or ""
     language: str
     promoted: bool = False
+
+
+def _publishing_days(pages):
+    """{pk: first publishing} of the pages whose type that day dates; an untranslated alias
+    shows its source's text, so its source's day (one query, only when there is one)."""
+    dated = [page for page in pages if type(page).dated_by_publishing]
+    sources = [page.alias_of_id for page in dated if page.alias_of_id]
+    source_days = dict(
+        Page.objects.filter(pk__in=sources).values_list("pk", "first_published_at")
+        if sources
+        else ()
+    )
+    return {
+        page.pk: source_days.get(page.alias_of_id) if page.alias_of_id else page.first_published_at
+        for page in dated
+    }
 
 
 def load_hits(ids, data, locale, pattern, promoted=False):
     """The pages behind ``ids`` as hits, in that order, with a constant number of queries.
 
-    ``data`` is the locale's ``FacetData``: it knows each page's factors and stated year.
+    ``data`` is the locale's ``FacetData``: it knows each page's factors and stated years.
+    A hit shows the years its content states (a report's year, the programme period a quote
+    or an activity belongs to), the years the year facet lists it under. Without them, only a
+    type dated by its publishing (an article) shows that day: a quote was said, and an activity
+    written, long before an editor published it here, so that day would mislead a caseworker
+    into reading it as new; in the demo it is the day the demo was loaded.
     """
     # Live and public asked again: what a visitor reads never rests on a memo alone.
     shown = Page.objects.live().public().filter(pk__in=ids).defer_streamfields().specific()
     pages = {p.pk: p for p in shown}
+    published = _publishing_days(pages.values())
     hits = []
     for pk in ids:
         page = pages.get(pk)
@@ -85,6 +118,7 @@ def load_hits(ids, data, locale, pattern, promoted=False):
         page.locale = locale
         model = type(page)
         language = locale.language_code
+        years = years_label(data.index.stated_years.get(pk))
         if page.alias_of_id and getattr(page, "original_language", ""):
             language = page.original_language
         hits.append(
@@ -93,8 +127,8 @@ def load_hits(ids, data, locale, pattern, promoted=False):
                 type_label=str(model._meta.verbose_name).capitalize(),
                 factors=data.factors_of(pk),
                 excerpt=excerpt(page.teaser, pattern, is_html=model.teaser_is_html),
-                date=page.first_published_at,
-                year=data.index.stated_years.get(pk),
+                date=None if years else published.get(pk),
+                years=years,
                 language=language,
                 promoted=promoted,
             )

@@ -4,8 +4,8 @@ The query and each synonym variant (``Synonym.expand``) are expanded into groups
 (``expansion.expand``); one backend per database (``postgresql``, ``sqlite``) answers «which
 pages of this locale hold every group, best first». Pages that hold all the words of a query
 of several come first; when fewer than ``FEW`` do, the pages that hold most of the words follow
-(the best ranked among equals). When none holds them all, ``Matches.all_words`` is False so
-the page can say so.
+(the best ranked among equals), so the first places a reader scans are filled. When none
+holds them all, ``Matches.all_words`` is False so the page can say so.
 """
 
 import threading
@@ -24,7 +24,10 @@ from .models import Synonym
 MAX_MATCHES = 10_000
 BACKENDS = {"postgresql": postgresql, "sqlite": sqlite}
 # Fewer pages than this holding every word of a query of several: add those holding most.
-FEW = 3
+# Five, the places a reader scans first: one common word of a question («få» in «hvordan få
+# ledelsen med») must not leave them to three pages that happen to hold it and hide the page
+# about the rest (docs/search.md).
+FEW = 5
 # The matches of the last queries, kept per process: a further page or another facet of a
 # search does not match and rank it again. Keyed by everything the matches depend on.
 RECENT = 32

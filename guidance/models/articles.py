@@ -49,6 +49,7 @@ class ArticlePage(ContentPeriodMixin, FactorLinkedPage):
     subpage_types = []
     search_key = "article"
     teaser_field = "lead"
+    dated_by_publishing = True  # written for the site: published is when it was written
     listing_label = _("Articles")
     listing_position = 40
     factor_section_heading = _("Articles")

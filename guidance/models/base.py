@@ -62,6 +62,8 @@ class GuidancePage(WrittenFormPage, OwnedPage, Page):
     teaser_is_html = False  # the teaser field is rich text (stripped for excerpts)
     year_field = None  # a field with the year it is listed under, instead of first publishing's
     has_period = False  # has the years its content belongs to (period.ContentPeriodMixin)
+    # What its search hit shows as its date, when it states no years (search/hits.py):
+    dated_by_publishing = False  # True: the day it was first published here (an article)
     municipality_field = None  # its foreign key or many-to-many to Municipality
 
     base_form_class = GuidancePageForm

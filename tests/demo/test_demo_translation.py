@@ -61,6 +61,25 @@ def test_demo_framework_is_translated_with_apertium(client, load, nb, nn):
     # Quotes and articles are not part of the framework: still aliases.
     assert all(p.alias_of_id for p in QuotePage.objects.filter(locale=nn))
     assert all(p.alias_of_id for p in ArticlePage.objects.filter(locale=nn))
+    # … but their addresses are nynorsk (languages/slugs.py); names stay as written.
+    nn_slugs = {
+        page.alias_of.slug: page.slug
+        for model in (QuotePage, ArticlePage)
+        for page in model.objects.filter(locale=nn)
+    }
+    assert nn_slugs == {
+        "hamar-tverrfaglig": "hamar-tverrfagleg",
+        "alta-boligservicekontoret": "alta-bustadservicekontoret",
+        "kristiansand-summen-av-bidrag": "kristiansand-summen-av-bidrag",
+        "halden-forankring": "halden-forankring",
+        "organisering-og-samordning-erfaringer": "organisering-og-samordning-erfaringar",
+        "forankring-og-eierskap-erfaringer": "forankring-og-eigarskap-erfaringar",
+    }
+    nn_quote = QuotePage.objects.get(locale=nn, slug="hamar-tverrfagleg")
+    assert nn_quote.url == "/nn/sitat/hamar-tverrfagleg/"
+    for page, other in ((nn_quote, nn_quote.alias_of), (nn_quote.alias_of, nn_quote)):
+        html = client.get(page.url).content.decode()
+        assert f'language-switcher__link" href="{other.specific.url}"' in html
 
     # The nynorsk case study, translated to bokmål.
     nb_case = CaseStudyPage.objects.get(locale=nb)
@@ -87,11 +106,16 @@ def test_demo_loader_twice_changes_nothing_and_keeps_editors_work(load, nn):
     factor1 = FactorPage.objects.get(locale=nn, number=1)
     factor1.title = "Forankring og eigarskap i kommunen"
     factor1.save_revision().publish()
+    home = HomePage.objects.get(locale=nn)
+    home.title = "Vegvisar for bustadsosialt arbeid"  # as an earlier demo translated it
+    home.save_revision().publish()
 
     output = load()
     assert counts() == before
     assert "Done: 0 new objects." in output
     assert FactorPage.objects.get(locale=nn, number=1).title == "Forankring og eigarskap i kommunen"
+    # What the earlier demo wrote is corrected; the product's name is «Veiviser».
+    assert HomePage.objects.get(locale=nn).title == "Veiviser for bustadsosialt arbeid"
     for model in (FactorPage, ActivityPage, CaseStudyPage, QuotePage):
         for locale_pages in (model.objects.filter(locale=nn), model.objects.exclude(locale=nn)):
             keys = list(locale_pages.values_list("translation_key", flat=True))

@@ -293,3 +293,12 @@ def test_warm_pipeline_stays_up_and_restarts_when_killed():
     warm.process.wait()
     assert translate(["mange boliger"]) == ["mange bustader"]
     assert warm.process.pid != first
+
+
+@needs_apertium
+@pytest.mark.django_db
+def test_the_product_name_is_never_translated():
+    """«Veiviser» is a name (docs/nynorsk.md): Apertium alone makes it «Vegvisar»."""
+    text = "Veiviser for boligsosialt arbeid"
+    assert translate([text]) == ["Vegvisar for bustadsosialt arbeid"]
+    assert translate([text], PROTECT_NAMES=True) == ["Veiviser for bustadsosialt arbeid"]

@@ -16,6 +16,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
 
 from wagtail.models import Locale, Page
 
@@ -183,3 +185,23 @@ def test_names_are_never_machine_translated(demo, client, language):
     [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     names = json.dumps(json.loads(block), ensure_ascii=False)
     assert "A. Skårberg" in names and "Scoreberg" not in names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "home", "title"),
+    [
+        ("nb", "/", "Veiviser for boligsosialt arbeid"),
+        ("nn", "/nn/", "Veiviser for bustadsosialt arbeid"),
+    ],
+)
+def test_the_product_is_called_veiviser_in_both_written_forms(demo, client, language, home, title):
+    """The home page's title, the header, og:site_name, the feeds and the manifest agree."""
+    html = client.get(home).content.decode()
+    assert re.search(rf"<title[^>]*>{title} – Veiviser</title>", html), language
+    assert '<meta property="og:site_name" content="Veiviser">' in html
+    assert '<span class="site-header__name">Veiviser</span>' in html
+    with translation.override(language):
+        others = [reverse("feed_site"), reverse("whats_new"), reverse("web_manifest")]
+    for url in [*live_urls(language), *others]:
+        assert "vegvisar" not in client.get(url).content.decode().lower(), url

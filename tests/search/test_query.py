@@ -105,12 +105,27 @@ def test_pagination(client, content, tree):
     assert "page=2" in first.content.decode()
 
 
-def test_hit_shows_type_factor_excerpt_and_date(client, content):
+def test_hit_shows_type_factor_and_excerpt(client, content):
     html = client.get("/sok/", {"q": "tverrfaglig"}).content.decode()
     assert "Sitat" in html or "Quote" in html
     assert "3. Faktor 3" in html
     assert "<mark>tverrfaglig</mark>" in html
-    assert "<time datetime=" in html
+    # A quote is not dated by the day it was published here (dates: test_hit_dates.py).
+    assert "<time datetime=" not in html
+
+
+def test_stop_words_are_not_marked(client, tree, nn):
+    """The search leaves out stop words; marking them would show what was not searched."""
+    page = ActivityPageFactory(
+        parent=tree.factors[0],
+        title="Leiinga",
+        summary="Kommunar med planar involverer leiinga og ledelsen.",
+    )
+    nynorsk_alias(publish(page), nn)
+    for path, query in (("/sok/", "hvordan ledelsen med"), ("/nn/sok/", "korleis leiinga med")):
+        html = client.get(path, {"q": query}).content.decode()
+        assert "<mark>med</mark>" not in html and "<mark>korleis</mark>" not in html
+        assert "<mark>ledelsen</mark>" in html or "<mark>leiinga</mark>" in html
 
 
 def test_excerpt_is_escaped_before_highlighting(client, tree):

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.management import call_command
 from django.test import TestCase
 
+from search.matching import FEW
 from search.relevance import OPTIONS, evaluate, lexicon_available, load
 
 JUDGED = Path(__file__).with_name("judged_queries.yaml")
@@ -58,3 +59,20 @@ class JudgedSetTests(TestCase):
         )
         response = self.client.get("/sok/", {"q": "sette brukerens behov"})
         assert response.context["all_words"] is True
+
+    def test_a_common_word_does_not_hide_the_page_about_the_rest(self):
+        """Three pages hold «få» and «ledelsen»; the page about involving the leaders holds
+        only «ledelsen». The places a reader scans first are filled with the pages holding
+        most of the words, after those holding all: in both languages."""
+        for path, query in (
+            ("/sok/", "hvordan få ledelsen med"),
+            ("/nn/sok/", "korleis få leiinga med"),
+        ):
+            response = self.client.get(path, {"q": query})
+            titles = [hit.page.title for hit in response.context["hits"]]
+            assert response.context["all_words"] is True
+            assert len(titles) >= FEW
+            involve = next(
+                t for t in titles if t.startswith(("Involvere ledelsen", "Involvere leiinga"))
+            )
+            assert titles.index(involve) < FEW, titles

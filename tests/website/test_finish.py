@@ -45,7 +45,7 @@ def test_favicon_and_app_icons(client, home):
     ("path", "lang", "name", "start"),
     [
         ("/manifest.webmanifest", "nb", "Veiviser for boligsosialt arbeid", "/"),
-        ("/nn/manifest.webmanifest", "nn", "Vegvisar for bustadsosialt arbeid", "/nn/"),
+        ("/nn/manifest.webmanifest", "nn", "Veiviser for bustadsosialt arbeid", "/nn/"),
     ],
 )
 def test_web_manifest_in_each_language(client, path, lang, name, start):

@@ -19,7 +19,7 @@ from demo.processes import load_processes
 from demo.protected import load_demo_protected_words
 from demo.synonyms import load_demo_synonyms
 from demo.toolkit import load_toolkit
-from demo.translation import translate_demo
+from demo.translation import renew_superseded, translate_demo
 from editorial.models import Directorate
 from guidance.models import (
     ActivityPage,
@@ -32,6 +32,7 @@ from guidance.models import (
     QuotePage,
     Theme,
 )
+from languages.slugs import translate_alias_slugs
 from languages.sync import ensure_counterparts, synchronise_trees
 from website.models import HomePage, Notice, SiteSettings
 
@@ -72,6 +73,13 @@ class Command(BaseCommand):
         self.step("Machine translation with Apertium")
         translated = translate_demo(self.stdout.write)
         self.created += translated or 0
+        renew_superseded(self.stdout.write)
+        # After the translations: a translated page's slug follows its translated title.
+        self.step("Addresses in their own language for the pages not yet translated")
+        with transaction.atomic():
+            aliases = Page.objects.filter(alias_of__isnull=False, depth__gt=2).order_by("path")
+            for alias in translate_alias_slugs(aliases):
+                self.stdout.write(f"  {alias.locale.language_code}: {alias.url_path}")
         self.stdout.write(self.style.SUCCESS(f"Done: {self.created} new objects."))
 
     def step(self, message):
