@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from core import publication
 from search import changes, vocabulary
+from search.facet_index import collect
 from search.facets import FacetData
 from search.models import Term, VocabularyState
 from tests.factories.guidance import ActivityPageFactory, QuotePageFactory
@@ -217,3 +218,16 @@ def test_production_queues_the_job_and_runs_wagtails_tasks_at_once(settings):
     assert result.stdout.split() == ["ImmediateBackend", "DatabaseBackend"]
     # Tests (and the demo) run the job at once: nothing else would.
     assert settings.TASKS["background"]["BACKEND"].endswith("ImmediateBackend")
+
+
+def test_a_page_published_again_keeps_the_order_of_the_pages(content, nb):
+    content["quote"].save_revision().publish()
+    content["quote"].refresh_from_db()  # with its first publishing
+    FacetData.forget()
+    built = fresh_facets(nb)
+    content["quote"].title = "Endret sitat"
+    content["quote"].save_revision().publish()  # its first publishing stays as it was
+    pks = {content["quote"].pk}
+    patched = built.index.patched(pks, collect(nb, built.factors, pks))
+    assert patched.newest_first is built.index.newest_first  # not sorted again
+    assert shape(fresh_facets(nb)) == shape(FacetData(nb, publication.current()))
