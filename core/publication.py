@@ -22,6 +22,14 @@ there as well, so a request reads no table for it (a page-cache hit reads Redis 
   killed between its commit and its cache write, or a Redis it could not reach, could leave.
 Without a shared cache (each process its own memory) the row is read once per request.
 
+The frame. What every page shows around its content (the locales, sites, view restrictions,
+the menu of sections, the footer's directorates, the site settings) changes with far fewer
+saves than the stamp. The stamp carries a second random part, the frame, renewed by every
+change except saving or deleting a page below the sections (depth > ``FRAME_DEPTH``) that is
+not being moved. Memos of the frame (``remembered(..., frame=True)``) are kept across a
+publish of a guidance page, so the first request after it rebuilds only what depends on pages.
+The frame is 48 random bits: the stamp must fit the 64 characters the search app stores.
+
 Timed content (a notice's display period) changes what readers see with no save at all. Apps
 register the boundaries of such periods (``timed()``); the stamp readers get is the row's
 stamp plus the last boundary passed, and the cached stamp expires at the next boundary, so
@@ -43,6 +51,7 @@ from django.utils import timezone
 
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
+from wagtail.signals import pre_page_move
 
 from . import frontend_cache, memo
 from .models import PublicationStamp
@@ -52,6 +61,8 @@ logger = logging.getLogger(__name__)
 STAMP_KEY = "veiviser:publication-stamp"
 PERIOD_KEY = "veiviser:publication-period"  # the last boundary Varnish was banned for
 STAMP_TIMEOUT = 60  # seconds: a page's max-age
+FRAME_DEPTH = 3  # the root, the home pages and their children (the sections of the menu)
+FRAME_LENGTH = 12  # hex digits of the frame kept in the stamp
 
 # What saving a draft, locking or counting children writes: none of it is public.
 DRAFT_FIELDS = frozenset(
@@ -105,6 +116,13 @@ def _lookup():
     return _from_database()[0]
 
 
+def frame_stamp():
+    """The frame part of the stamp now (with the last boundary of timed content passed)."""
+    stamp = current()
+    _row, separator, rest = stamp.partition("~")
+    return rest if separator else stamp
+
+
 def last_known():
     """The stamp this process last read or wrote (its own publishes included)."""
     return _known.get("stamp")
@@ -133,7 +151,7 @@ def _from_database():
             raise
         logger.warning("Database unavailable; carrying on under the last publication stamp")
         return _known["stamp"], None
-    stamp = f"{row}.{last:%Y%m%d%H%M%S}" if last else str(row)
+    stamp = f"{row}.{last:%Y%m%d%H%M%S}" if last else row
     timeout = STAMP_TIMEOUT
     if following:
         timeout = min(timeout, math.ceil((following - timezone.now()).total_seconds()))
@@ -143,7 +161,8 @@ def _from_database():
 
 
 def _read():
-    """(the row's stamp, the last boundary of timed content passed, the next): one query."""
+    """(the row's stamp and frame, the last boundary of timed content passed, the next):
+    one query."""
     now, boundaries = timezone.now(), {}
     for number, source in enumerate(_periods):
         queryset, fields = source()
@@ -161,7 +180,7 @@ def _read():
     row = (
         PublicationStamp.objects.filter(pk=1)
         .annotate(**boundaries)
-        .values("stamp", *boundaries)
+        .values("stamp", "frame", *boundaries)
         .first()
     )
     if row is None:
@@ -169,7 +188,8 @@ def _read():
         return _read()
     last = [value for name, value in row.items() if name.startswith("last_") and value]
     following = [value for name, value in row.items() if name.startswith("next_") and value]
-    return row["stamp"], max(last, default=None), min(following, default=None)
+    stamp = f"{row['stamp']}~{row['frame'].hex[:FRAME_LENGTH]}"
+    return stamp, max(last, default=None), min(following, default=None)
 
 
 def timed(source):
@@ -197,9 +217,11 @@ def _announce(last):
     frontend_cache.ban_everything()
 
 
-def renew():
+def renew(frame=True):
+    """A new stamp; with ``frame`` (unless only a page below the sections changed) a new frame."""
     memo.drop("publication-stamp")
-    if not PublicationStamp.objects.filter(pk=1).update(stamp=uuid.uuid4()):
+    new = {"stamp": uuid.uuid4(), **({"frame": uuid.uuid4()} if frame else {})}
+    if not PublicationStamp.objects.filter(pk=1).update(**new):
         PublicationStamp.objects.get_or_create(pk=1)
     _thread.renewed = True
     transaction.on_commit(_share)
@@ -229,20 +251,20 @@ def _share():
             if timeout is None:
                 break  # the database went away: readers fill the cache from the row later
             _cache().set(STAMP_KEY, stamp, timeout)
-            if stamp.startswith(str(_read()[0])):
+            if stamp.startswith(_read()[0]):
                 return
     except DatabaseError:
         logger.warning("Database unavailable after a publish; the stamp is read from it later")
     _cache().delete(STAMP_KEY)  # readers fill it from the row
 
 
-def remembered(key, build):
-    """``build()``, kept per process until the stamp changes.
+def remembered(key, build, frame=False):
+    """``build()``, kept per process until the stamp changes (with ``frame``: the frame).
 
     One thread builds while the others with the same key wait for its result, so a publish
     costs each process one rebuild, not one per thread.
     """
-    stamp = current()
+    stamp = frame_stamp() if frame else current()
     entry = _memo.get(key)
     if entry is not None and entry[0] == stamp:
         return entry[1]
@@ -259,16 +281,32 @@ def forget():
     _memo.clear()
 
 
+def _frame_changes(sender, instance):
+    """Whether a save or deletion of ``instance`` can change the frame: anything but a page
+    below the sections that is not being moved (a move changes the paths of restrictions)."""
+    if not issubclass(sender, Page):
+        return True
+    if getattr(_thread, "moving", None) == instance.pk:
+        _thread.moving = None
+        return True
+    return instance.depth is None or instance.depth <= FRAME_DEPTH
+
+
 def _saved(sender, instance, created=False, update_fields=None, **kwargs):
     if update_fields and set(update_fields) <= DRAFT_FIELDS:
         return
     if created and issubclass(sender, BaseSiteSetting):
         return  # made with its defaults on a site's first request: nothing shows yet
-    renew()
+    renew(_frame_changes(sender, instance))
 
 
 def _deleted(sender, instance, **kwargs):
-    renew()
+    renew(_frame_changes(sender, instance))
+
+
+def _moving(sender, instance, **kwargs):
+    """Sent before the move's transaction: its closing save of the page renews the frame."""
+    _thread.moving = instance.pk
 
 
 def connect(watched_models=()):
@@ -285,3 +323,4 @@ def connect(watched_models=()):
         uid = f"publication-{model._meta.label_lower}"
         post_save.connect(_saved, sender=model, dispatch_uid=f"{uid}-saved")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
+    pre_page_move.connect(_moving, dispatch_uid="publication-page-move")

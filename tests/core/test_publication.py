@@ -176,3 +176,72 @@ def test_menu_is_built_once_and_follows_publishing(client, tree, monkeypatch):
     section.unpublish()
     assert ">Erfaringer fra kommunene</a>" not in client.get("/").content.decode()
     assert len(builds) == 4
+
+
+# The frame: what every page shows around its content ----------------------------------------
+
+
+def test_a_guidance_page_renews_the_stamp_but_not_the_frame(tree):
+    page = publish(ActivityPageFactory(parent=tree.factors[0], title="Startlån"))
+    stamp, frame = publication.current(), publication.frame_stamp()
+    page.title = "Startlån for alle"
+    publish(page)
+    assert publication.current() != stamp and publication.frame_stamp() == frame
+    page.delete()
+    assert publication.frame_stamp() == frame
+    publish(tree.article_index)  # a section: the menu shows it
+    assert publication.frame_stamp() != frame
+
+
+@pytest.mark.parametrize("change", ["move", "restrict", "theme", "renew"])
+def test_every_other_change_renews_the_frame(tree, change):
+    page = publish(ActivityPageFactory(parent=tree.factors[0], title="Startlån"))
+    frame = publication.frame_stamp()
+    if change == "move":  # below the sections to below the sections: the paths change
+        page.move(tree.factors[1], pos="last-child")
+    elif change == "restrict":
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    elif change == "theme":
+        ThemeFactory(name="Bustøtte", slug="bustotte")
+    else:
+        publication.renew()
+    assert publication.frame_stamp() != frame
+
+
+def test_a_moved_private_page_stays_private(client, tree):
+    from core import pages
+
+    quote = publish(QuotePageFactory(parent=tree.quote_index, title="Hamar", quote="Kommunen."))
+    PageViewRestriction.objects.create(page=quote, restriction_type=PageViewRestriction.LOGIN)
+    client.get("/sok/", {"q": "kommunen"})
+    quote.move(tree.article_index, pos="last-child")
+    quote.refresh_from_db()
+    assert titles(client.get("/sok/", {"q": "kommunen"})) == []
+    assert pages.restricted_paths() == (quote.path,)
+
+
+def test_the_first_search_after_a_publish_rebuilds_no_frame_memo(settings, client, tree):
+    settings.TASKS = {  # as in production: the search's job waits for the worker
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+    page = publish(ActivityPageFactory(parent=tree.factors[0], title="Kartlegging i kommunen"))
+    params = {"q": "kommunen", "factor": "1"}
+    client.get("/sok/", params)
+    page.title = "Kartlegging i kommunen, endret"
+    publish(page)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/sok/", params)
+    assert titles(response) == ["Kartlegging i kommunen, endret"]
+    # Not the locales, view restrictions, sites, menu, settings or directorates again.
+    frame_tables = (
+        "wagtailcore_locale",
+        "wagtailcore_pageviewrestriction",
+        "wagtailcore_site",
+        "website_sitesettings",
+        "guidance_directorate",
+        'wagtailcore_page"."depth" = 3',  # the menu's sections
+    )
+    sql = [q["sql"] for q in context.captured_queries]
+    assert not [q for q in sql if any(f'FROM "{t}' in q for t in frame_tables[:5])], sql
+    assert not [q for q in sql if frame_tables[5] in q], sql
