@@ -231,3 +231,21 @@ def test_a_page_published_again_keeps_the_order_of_the_pages(content, nb):
     patched = built.index.patched(pks, collect(nb, built.factors, pks))
     assert patched.newest_first is built.index.newest_first  # not sorted again
     assert shape(fresh_facets(nb)) == shape(FacetData(nb, publication.current()))
+
+
+def test_a_process_asks_for_the_job_once_per_stamp(
+    settings, client, content, tree, django_capture_on_commit_callbacks
+):
+    settings.TASKS = DATABASE_QUEUE
+    client.get("/sok/", {"q": "kommunen"})
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(QuotePageFactory(parent=tree.quote_index, title="Nytt sitat"))
+    DBTaskResult.objects.all().delete()  # as if the worker had taken it and failed
+    searches = []
+    for query in ("kommunen", "ledelse"):
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/sok/", {"q": query})
+        searches.append([q["sql"] for q in captured.captured_queries])
+    asked = [sum("django_tasks_database" in q for q in sql) for sql in searches]
+    assert asked[0] >= 1 and asked[1] == 0
+    assert sum("veiviser_search_vocabularystate" in q for q in searches[1]) == 1
