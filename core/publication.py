@@ -258,8 +258,10 @@ def _share():
     _cache().delete(STAMP_KEY)  # readers fill it from the row
 
 
-def remembered(key, build, frame=False):
+def remembered(key, build, frame=False, carry=None):
     """``build()``, kept per process until the stamp changes (with ``frame``: the frame).
+    With ``carry``, ``carry(value, stamp it was built under)`` is asked first after a change:
+    the value to keep (updated, or as it is), or None to build anew.
 
     One thread builds while the others with the same key wait for its result, so a publish
     costs each process one rebuild, not one per thread.
@@ -271,7 +273,8 @@ def remembered(key, build, frame=False):
     with _locks.setdefault(key, threading.Lock()):
         entry = _memo.get(key)
         if entry is None or entry[0] != stamp:
-            entry = (stamp, build())
+            kept = carry(entry[1], entry[0]) if carry and entry is not None else None
+            entry = (stamp, build() if kept is None else kept)
             _memo[key] = entry
     return entry[1]
 

@@ -79,6 +79,23 @@ def test_a_memo_is_rebuilt_after_a_change_and_only_then(db):
     assert publication.remembered("test", build) == 2
 
 
+def test_a_memo_may_be_carried_over_a_change(db):
+    built, carried = [], []
+    build = lambda: built.append(1) or len(built)  # noqa: E731
+
+    def carry(value, stamp):
+        carried.append(stamp)
+        return value * 10 if value < 10 else None
+
+    first = publication.current()
+    assert publication.remembered("test", build, carry=carry) == 1
+    publication.renew()
+    assert publication.remembered("test", build, carry=carry) == 10
+    assert carried == [first]
+    publication.renew()
+    assert publication.remembered("test", build, carry=carry) == 2  # carry said None
+
+
 # Search: what the facet memo holds never outlives a change ----------------------------------
 
 
