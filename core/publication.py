@@ -42,7 +42,7 @@ import threading
 import uuid
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import DatabaseError, transaction
 from django.db.models import Subquery
@@ -63,6 +63,7 @@ PERIOD_KEY = "veiviser:publication-period"  # the last boundary Varnish was bann
 STAMP_TIMEOUT = 60  # seconds: a page's max-age
 FRAME_DEPTH = 3  # the root, the home pages and their children (the sections of the menu)
 FRAME_LENGTH = 12  # hex digits of the frame kept in the stamp
+SHARED_SECONDS = 24 * 3600  # memos kept in Django's cache (``remembered(..., shared=True)``)
 
 # What saving a draft, locking or counting children writes: none of it is public.
 DRAFT_FIELDS = frozenset(
@@ -258,10 +259,12 @@ def _share():
     _cache().delete(STAMP_KEY)  # readers fill it from the row
 
 
-def remembered(key, build, frame=False, carry=None):
+def remembered(key, build, frame=False, carry=None, shared=False):
     """``build()``, kept per process until the stamp changes (with ``frame``: the frame).
     With ``carry``, ``carry(value, stamp it was built under)`` is asked first after a change:
-    the value to keep (updated, or as it is), or None to build anew.
+    the value to keep (updated, or as it is), or None to build anew. With ``shared`` the value
+    is kept in Django's cache too, under its stamp, for the other processes (and a process
+    with nothing in memory carries over the newest one there).
 
     One thread builds while the others with the same key wait for its result, so a publish
     costs each process one rebuild, not one per thread.
@@ -273,10 +276,30 @@ def remembered(key, build, frame=False, carry=None):
     with _locks.setdefault(key, threading.Lock()):
         entry = _memo.get(key)
         if entry is None or entry[0] != stamp:
-            kept = carry(entry[1], entry[0]) if carry and entry is not None else None
-            entry = (stamp, build() if kept is None else kept)
+            entry = (stamp, _made(key, stamp, build, carry, shared, entry))
             _memo[key] = entry
     return entry[1]
+
+
+def _made(key, stamp, build, carry, shared, entry):
+    """The value of a memo under ``stamp``: another process's (``shared``), else carried over
+    from the one before, else built."""
+    name = "veiviser-memo:" + ":".join(map(str, key if isinstance(key, tuple) else (key,)))
+    if shared:
+        value = cache.get(f"{name}:{stamp}")
+        if value is not None:
+            return value
+        if entry is None and carry and (latest := cache.get(f"{name}:latest")) is not None:
+            entry = (latest, cache.get(f"{name}:{latest}"))
+    value = None
+    if carry and entry is not None and entry[1] is not None:
+        value = carry(entry[1], entry[0])
+    if value is None:
+        value = build()
+    if shared:
+        cache.set(f"{name}:{stamp}", value, SHARED_SECONDS)
+        cache.set(f"{name}:latest", stamp, SHARED_SECONDS)
+    return value
 
 
 def forget():

@@ -63,8 +63,11 @@ def _entry_pages(rows):
     After a publish the map is carried over when the changes since its stamp chain unbroken
     (search/changes.py): the rows are committed, so its stamp was, and with it every entry the
     map holds (SQLite's AUTOINCREMENT never hands out a committed id again). A stamp of a
-    rolled-back transaction heads no chain: the map is read anew."""
-    pages = publication.remembered("search-entry-pages", _read_entry_pages, carry=_carried)
+    rolled-back transaction heads no chain: the map is read anew. The map is kept in Django's
+    cache as well: a process that has none takes the newest there, and carries it over."""
+    pages = publication.remembered(
+        "search-entry-pages", _read_entry_pages, carry=_carried, shared=True
+    )
     unknown = [row[0] for row in rows if row[0] not in pages]
     if unknown:
         with connection.cursor() as cursor:

@@ -262,3 +262,18 @@ def test_the_first_search_after_a_publish_rebuilds_no_frame_memo(settings, clien
     sql = [q["sql"] for q in context.captured_queries]
     assert not [q for q in sql if any(f'FROM "{t}' in q for t in frame_tables[:5])], sql
     assert not [q for q in sql if frame_tables[5] in q], sql
+
+
+def test_a_shared_memo_is_built_once_for_every_process(db):
+    built = []
+    build = lambda: built.append(1) or len(built)  # noqa: E731
+    assert publication.remembered("test-shared", build, shared=True) == 1
+    publication.forget()  # another process, with nothing in memory
+    assert publication.remembered("test-shared", build, shared=True) == 1
+    publication.renew()
+    publication.forget()
+    assert publication.remembered("test-shared", build, shared=True) == 2
+    publication.renew()
+    publication.forget()  # the newest value in the cache is carried over
+    carry = lambda value, stamp: value * 10  # noqa: E731
+    assert publication.remembered("test-shared", build, carry=carry, shared=True) == 20
