@@ -249,3 +249,17 @@ def test_a_process_asks_for_the_job_once_per_stamp(
     asked = [sum("django_tasks_database" in q for q in sql) for sql in searches]
     assert asked[0] >= 1 and asked[1] == 0
     assert sum("veiviser_search_vocabularystate" in q for q in searches[1]) == 1
+
+
+def test_a_process_with_nothing_in_memory_updates_the_newest_facets_in_the_cache(
+    settings, built, content, nb
+):
+    settings.TASKS = DATABASE_QUEUE  # the job would build them under the new stamp
+    content["quote"].title = "Endret sitat"
+    content["quote"].save_revision().publish()
+    FacetData.forget()
+    with CaptureQueriesContext(connection) as captured:
+        updated = fresh_facets(nb)
+    assert updated.stamp == publication.current()
+    assert shape(updated) == shape(FacetData(nb, publication.current()))
+    assert not any('FROM "guidance_municipality"' in q["sql"] for q in captured.captured_queries)
