@@ -8,7 +8,8 @@ some thirty times. Here each is read once and kept:
 
 - per process under the publication stamp (core/publication.py), for what only a publish,
   a move, a restriction or a settings change can alter: a page's ancestors; the locales, the
-  view restrictions and the sites under its frame, which publishing a guidance page leaves;
+  view restrictions and the sites under its frame, which publishing a guidance page leaves
+  (the locales and restrictions shared with the other processes through Django's cache);
 - per request (core/memo.py), for what belongs to one page: its translations.
 
 ``install()`` (from ``CoreConfig.ready``) points Wagtail's own lookups at these memos, so that
@@ -37,7 +38,7 @@ def locales():
         found = list(Locale.all_objects.all())
         return {loc.pk: loc for loc in found}, {loc.language_code: loc for loc in found}
 
-    return publication.remembered("locales", build, frame=True)
+    return publication.remembered("locales", build, frame=True, shared=True)
 
 
 def locale_by_id(pk):
@@ -52,6 +53,7 @@ def restricted_paths():
             sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
         ),
         frame=True,
+        shared=True,
     )
 
 

@@ -211,7 +211,7 @@ class SiteSettings(BaseSiteSetting):
         if site is None:
             return super().for_request(request)
         kept = publication.remembered(
-            ("site-settings", site.pk), lambda: cls.for_site(site), frame=True
+            ("site-settings", site.pk), lambda: cls.for_site(site), frame=True, shared=True
         )
         site_settings = copy.copy(kept)
         site_settings._request = request

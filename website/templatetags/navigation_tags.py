@@ -101,7 +101,10 @@ def breadcrumbs(context, page, current=None):
 def directorates():
     """The directorates behind the guidance, for the footer (kept under the stamp)."""
     return publication.remembered(
-        "directorates", lambda: list(Directorate.objects.order_by("name")), frame=True
+        "directorates",
+        lambda: list(Directorate.objects.order_by("name")),
+        frame=True,
+        shared=True,
     )
 
 
