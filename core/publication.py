@@ -291,11 +291,11 @@ def _made(key, stamp, build, carry, shared, entry):
             return value
         if entry is None and carry and (latest := cache.get(f"{name}:latest")) is not None:
             entry = (latest, cache.get(f"{name}:{latest}"))
-    value = None
     if carry and entry is not None and entry[1] is not None:
-        value = carry(entry[1], entry[0])
-    if value is None:
-        value = build()
+        kept = carry(entry[1], entry[0])
+        if kept is not None:
+            return kept  # not written again: the others carry over the same one
+    value = build()
     if shared:
         cache.set(f"{name}:{stamp}", value, SHARED_SECONDS)
         cache.set(f"{name}:latest", stamp, SHARED_SECONDS)
