@@ -7,9 +7,10 @@ per request, and the routing reads one level of the tree at a time. A page view 
 some thirty times. Here each is read once and kept:
 
 - per process under the publication stamp (core/publication.py), for what only a publish,
-  a move, a restriction or a settings change can alter: the locales, the view restrictions,
-  the sites, a page's ancestors;
-- per request (core/memo.py), for what belongs to one page: its translations.
+  a move, a restriction or a settings change can alter: a page's ancestors; the locales, the
+  view restrictions and the sites under its frame, which publishing a guidance page leaves
+  (the locales and restrictions shared with the other processes through Django's cache);
+- per page under the stamp, a bounded number of them (``per_page``): its translations.
 
 ``install()`` (from ``CoreConfig.ready``) points Wagtail's own lookups at these memos, so that
 Wagtail's code and ours share them: ``Locale.objects.get_for_language``, the ``locale``
@@ -37,7 +38,7 @@ def locales():
         found = list(Locale.all_objects.all())
         return {loc.pk: loc for loc in found}, {loc.language_code: loc for loc in found}
 
-    return publication.remembered("locales", build)
+    return publication.remembered("locales", build, frame=True, shared=True)
 
 
 def locale_by_id(pk):
@@ -51,6 +52,8 @@ def restricted_paths():
         lambda: tuple(
             sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
         ),
+        frame=True,
+        shared=True,
     )
 
 
@@ -74,7 +77,7 @@ def _site_for_request(find):
             key = (request._get_raw_host(), request.get_port())
         except Exception:  # noqa: BLE001 — a malformed Host is Wagtail's to answer
             return find(request)
-        sites = publication.remembered("sites-by-host", dict)
+        sites = publication.remembered("sites-by-host", dict, frame=True)
         if key not in sites:
             if len(sites) >= _SITE_KEYS_KEPT:
                 return find(request)
@@ -130,7 +133,7 @@ def lineage_translations(page):
             _attach_locale(found_page)
         return found
 
-    return publication.remembered(("lineage-translations", page.pk), build)
+    return publication.remembered(("lineage-translations", page.pk), build, per_page=True)
 
 
 def _attach_locale(page):

@@ -22,6 +22,14 @@ there as well, so a request reads no table for it (a page-cache hit reads Redis 
   killed between its commit and its cache write, or a Redis it could not reach, could leave.
 Without a shared cache (each process its own memory) the row is read once per request.
 
+The frame. What every page shows around its content (the locales, sites, view restrictions,
+the menu of sections, the footer's directorates, the site settings) changes with far fewer
+saves than the stamp. The stamp carries a second random part, the frame, renewed by every
+change except saving or deleting a page below the sections (depth > ``FRAME_DEPTH``) that is
+not being moved. Memos of the frame (``remembered(..., frame=True)``) are kept across a
+publish of a guidance page, so the first request after it rebuilds only what depends on pages.
+The frame is 48 random bits: the stamp must fit the 64 characters the search app stores.
+
 Timed content (a notice's display period) changes what readers see with no save at all. Apps
 register the boundaries of such periods (``timed()``); the stamp readers get is the row's
 stamp plus the last boundary passed, and the cached stamp expires at the next boundary, so
@@ -36,7 +44,7 @@ import threading
 import uuid
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import DatabaseError, transaction
 from django.db.models import Subquery
@@ -46,6 +54,7 @@ from django.utils.http import base36_to_int, int_to_base36
 
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
+from wagtail.signals import pre_page_move
 
 from . import frontend_cache, memo
 from .models import PublicationStamp
@@ -55,6 +64,9 @@ logger = logging.getLogger(__name__)
 STAMP_KEY = "veiviser:publication-stamp"
 PERIOD_KEY = "veiviser:publication-period"  # the last boundary Varnish was banned for
 STAMP_TIMEOUT = 60  # seconds: a page's max-age
+FRAME_DEPTH = 3  # the root, the home pages and their children (the sections of the menu)
+FRAME_LENGTH = 12  # hex digits of the frame kept in the stamp
+SHARED_SECONDS = 24 * 3600  # memos kept in Django's cache (``remembered(..., shared=True)``)
 
 # What saving a draft, locking or counting children writes: none of it is public.
 DRAFT_FIELDS = frozenset(
@@ -72,9 +84,10 @@ DRAFT_FIELDS = frozenset(
     }
 )
 _memo = {}
+_per_page = {}  # memos of one page each (``per_page``): at most PER_PAGE_SIZE, oldest out
+PER_PAGE_SIZE = 4096
 _locks = {}
 _keeping = threading.Lock()
-MEMO_SIZE = 4096
 _periods = []  # functions that list the boundaries of timed content (datetimes)
 _known = {}  # this process: the last stamp read, and the periods of the row's stamp
 _thread = threading.local()  # renewed: this thread's open transaction renewed the stamp
@@ -116,6 +129,13 @@ def next_change(stamp):
     return base36_to_int(parts[2]) if len(parts) == 3 and parts[2] else None
 
 
+def frame_stamp():
+    """The frame part of the stamp now (with the boundaries of timed content)."""
+    stamp = current()
+    _row, separator, rest = stamp.partition("~")
+    return rest if separator else stamp
+
+
 def last_known():
     """The stamp this process last read or wrote (its own publishes included)."""
     return _known.get("stamp")
@@ -144,10 +164,10 @@ def _from_database():
             raise
         logger.warning("Database unavailable; carrying on under the last publication stamp")
         return _known["stamp"], None
-    stamp = str(row)
+    stamp = row
     if last or following:  # the next boundary too: the HTTP caches keep no page past it
-        # Unix seconds in base 36 (6 digits each): the stamp fits the 64 characters the
-        # search app stores.
+        # Unix seconds in base 36 (6 digits each): with the frame, the stamp is 63 characters,
+        # within the 64 the search app stores.
         stamp += "." + (int_to_base36(int(last.timestamp())) if last else "")
         stamp += "." + (int_to_base36(math.ceil(following.timestamp())) if following else "")
     timeout = STAMP_TIMEOUT
@@ -159,7 +179,8 @@ def _from_database():
 
 
 def _read():
-    """(the row's stamp, the last boundary of timed content passed, the next): one query."""
+    """(the row's stamp and frame, the last boundary of timed content passed, the next):
+    one query."""
     now, boundaries = timezone.now(), {}
     for number, source in enumerate(_periods):
         queryset, fields = source()
@@ -177,7 +198,7 @@ def _read():
     row = (
         PublicationStamp.objects.filter(pk=1)
         .annotate(**boundaries)
-        .values("stamp", *boundaries)
+        .values("stamp", "frame", *boundaries)
         .first()
     )
     if row is None:
@@ -185,7 +206,8 @@ def _read():
         return _read()
     last = [value for name, value in row.items() if name.startswith("last_") and value]
     following = [value for name, value in row.items() if name.startswith("next_") and value]
-    return row["stamp"], max(last, default=None), min(following, default=None)
+    stamp = f"{row['stamp']}~{row['frame'].hex[:FRAME_LENGTH]}"
+    return stamp, max(last, default=None), min(following, default=None)
 
 
 def timed(source):
@@ -213,9 +235,11 @@ def _announce(last):
     frontend_cache.ban_everything()
 
 
-def renew():
+def renew(frame=True):
+    """A new stamp; with ``frame`` (unless only a page below the sections changed) a new frame."""
     memo.drop("publication-stamp")
-    if not PublicationStamp.objects.filter(pk=1).update(stamp=uuid.uuid4()):
+    new = {"stamp": uuid.uuid4(), **({"frame": uuid.uuid4()} if frame else {})}
+    if not PublicationStamp.objects.filter(pk=1).update(**new):
         PublicationStamp.objects.get_or_create(pk=1)
     _thread.renewed = True
     transaction.on_commit(_share)
@@ -245,45 +269,84 @@ def _share():
             if timeout is None:
                 break  # the database went away: readers fill the cache from the row later
             _cache().set(STAMP_KEY, stamp, timeout)
-            if stamp.startswith(str(_read()[0])):
+            if stamp.startswith(_read()[0]):
                 return
     except DatabaseError:
         logger.warning("Database unavailable after a publish; the stamp is read from it later")
     _cache().delete(STAMP_KEY)  # readers fill it from the row
 
 
-def remembered(key, build):
-    """``build()``, kept per process until the stamp changes.
+def remembered(key, build, frame=False, carry=None, shared=False, per_page=False):
+    """``build()``, kept per process until the stamp changes (with ``frame``: the frame).
+    With ``carry``, ``carry(value, stamp it was built under)`` is asked first after a change:
+    the value to keep (updated, or as it is), or None to build anew. With ``shared`` the value
+    is kept in Django's cache too, under its stamp, for the other processes (and a process
+    with nothing in memory carries over the newest one there).
 
     One thread builds while the others with the same key wait for its result, so a publish
-    costs each process one rebuild, not one per thread. Per-page memos (the head's links) keep
-    at most ``MEMO_SIZE`` entries: the oldest built goes first.
+    costs each process one rebuild, not one per thread. Memos of one page each (``per_page``:
+    the head's links) are kept apart, at most ``PER_PAGE_SIZE``, the oldest built out first, so
+    a crawler going through every page never pushes out the menu or the facets.
     """
-    stamp = current()
-    entry = _memo.get(key)
+    stamp = frame_stamp() if frame else current()
+    store = _per_page if per_page else _memo
+    entry = store.get(key)
     if entry is not None and entry[0] == stamp:
         return entry[1]
     with _locks.setdefault(key, threading.Lock()):
-        entry = _memo.get(key)
+        entry = store.get(key)
         if entry is None or entry[0] != stamp:
-            entry = (stamp, build())
-            _keep(key, entry)
+            entry = (stamp, _made(key, stamp, build, carry, shared, entry))
+            _keep(store, key, entry)
     return entry[1]
 
 
-def _keep(key, entry):
+def _keep(store, key, entry):
     with _keeping:
-        _memo.pop(key, None)  # built again: now the newest
-        while len(_memo) >= MEMO_SIZE:
-            oldest = next(iter(_memo))
-            del _memo[oldest]
+        store.pop(key, None)  # built again: now the newest
+        while store is _per_page and len(store) >= PER_PAGE_SIZE:
+            oldest = next(iter(store))
+            del store[oldest]
             _locks.pop(oldest, None)  # a thread waiting on it merely builds it again
-        _memo[key] = entry
+        store[key] = entry
+
+
+def _made(key, stamp, build, carry, shared, entry):
+    """The value of a memo under ``stamp``: another process's (``shared``), else carried over
+    from the one before, else built."""
+    name = "veiviser-memo:" + ":".join(map(str, key if isinstance(key, tuple) else (key,)))
+    if shared:
+        value = cache.get(f"{name}:{stamp}")
+        if value is not None:
+            return value
+        if entry is None and carry and (latest := cache.get(f"{name}:latest")) is not None:
+            entry = (latest, cache.get(f"{name}:{latest}"))
+    if carry and entry is not None and entry[1] is not None:
+        kept = carry(entry[1], entry[0])
+        if kept is not None:
+            return kept  # not written again: the others carry over the same one
+    value = build()
+    if shared:
+        cache.set(f"{name}:{stamp}", value, SHARED_SECONDS)
+        cache.set(f"{name}:latest", stamp, SHARED_SECONDS)
+    return value
 
 
 def forget():
     """Drop every memo (tests and benchmarks that write behind the ORM's back)."""
     _memo.clear()
+    _per_page.clear()
+
+
+def _frame_changes(sender, instance):
+    """Whether a save or deletion of ``instance`` can change the frame: anything but a page
+    below the sections that is not being moved (a move changes the paths of restrictions)."""
+    if not issubclass(sender, Page):
+        return True
+    if getattr(_thread, "moving", None) == instance.pk:
+        _thread.moving = None
+        return True
+    return instance.depth is None or instance.depth <= FRAME_DEPTH
 
 
 def _saved(sender, instance, created=False, update_fields=None, **kwargs):
@@ -291,11 +354,16 @@ def _saved(sender, instance, created=False, update_fields=None, **kwargs):
         return
     if created and issubclass(sender, BaseSiteSetting):
         return  # made with its defaults on a site's first request: nothing shows yet
-    renew()
+    renew(_frame_changes(sender, instance))
 
 
 def _deleted(sender, instance, **kwargs):
-    renew()
+    renew(_frame_changes(sender, instance))
+
+
+def _moving(sender, instance, **kwargs):
+    """Sent before the move's transaction: its closing save of the page renews the frame."""
+    _thread.moving = instance.pk
 
 
 def connect(watched_models=()):
@@ -312,3 +380,4 @@ def connect(watched_models=()):
         uid = f"publication-{model._meta.label_lower}"
         post_save.connect(_saved, sender=model, dispatch_uid=f"{uid}-saved")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
+    pre_page_move.connect(_moving, dispatch_uid="publication-page-move")

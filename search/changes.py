@@ -21,7 +21,7 @@ from django.utils import timezone
 from wagtail.models import Page, get_page_models
 from wagtail.signals import pre_page_move
 
-from core import publication
+from core import memo, publication
 from core.publication import DRAFT_FIELDS
 
 from .models import PageChange
@@ -61,8 +61,13 @@ def _moving(sender, instance, **kwargs):
 
 def pages_changed(since, now):
     """The ids of the pages changed from stamp ``since`` to stamp ``now``, or None when the
-    rows do not say (a change that wrote none, a move, more than ``MAX_PAGES`` pages)."""
+    rows do not say (a change that wrote none, a move, more than ``MAX_PAGES`` pages).
+    Read once per request: the facets and SQLite's map of index entries ask the same."""
     since, now = str(since), str(now)
+    return memo.per_request(("pages-changed", since, now), lambda: _pages_changed(since, now))
+
+
+def _pages_changed(since, now):
     first = PageChange.objects.filter(previous=since).order_by("id").values("id")[:1]
     rows = (
         PageChange.objects.filter(id__gte=Subquery(first))

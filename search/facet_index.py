@@ -7,7 +7,7 @@ for a content type (a case study's year, a quote's municipality) the model decla
 registry.
 """
 
-import heapq
+import bisect
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
@@ -77,12 +77,22 @@ class LocaleFacets:
         for by_value in new.masks.values():
             for value in [value for value, mask in by_value.items() if not mask]:
                 del by_value[value]
-        changed = set(pks)
-        kept = [pk for pk in self.newest_first if pk not in changed]
-        published = new._published
-        added = sorted(found.published, key=lambda pk: (published[pk], pk), reverse=True)
-        new.newest_first = list(heapq.merge(kept, added, key=lambda pk: (-published[pk], -pk)))
+        new.newest_first = self._reordered(pks, new._published)
         return new
+
+    def _reordered(self, pks, published):
+        """``newest_first`` with the pages ``pks`` as ``published`` has them now: the same
+        list when none came, went or changed its date (a page published again keeps its first
+        publishing), else the others with each of them put in its place (a few bisections:
+        merging all 10,000 again cost more than the rest of the update)."""
+        before = self._published
+        if all(before.get(pk) == published.get(pk) for pk in pks):
+            return self.newest_first
+        changed = set(pks)
+        pages = [pk for pk in self.newest_first if pk not in changed]
+        for pk in changed & published.keys():
+            bisect.insort(pages, pk, key=lambda pk: (-published[pk], -pk))
+        return pages
 
     def sort_newest(self, ids):
         """``ids`` newest first; pages published at the same moment keep their order."""

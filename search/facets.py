@@ -79,7 +79,8 @@ class FacetData:
         if data is None:
             data = cls._updated(locale, stamp) or cls(locale, stamp)
             cache.set(key, data, CACHE_SECONDS)
-            cache.set(f"{CACHE_PREFIX}:{locale.pk}:latest", data, CACHE_SECONDS)
+            # The newest one's stamp, not a second copy: pickled once per publish, not twice.
+            cache.set(f"{CACHE_PREFIX}:{locale.pk}:latest", str(stamp), CACHE_SECONDS)
         cls._latest[locale.pk] = data
         return data
 
@@ -89,7 +90,8 @@ class FacetData:
         changed since read again; None when the changes are not known page by page."""
         previous = cls._latest.get(locale.pk)
         if previous is None:
-            previous = cache.get(f"{CACHE_PREFIX}:{locale.pk}:latest")
+            latest = cache.get(f"{CACHE_PREFIX}:{locale.pk}:latest")
+            previous = latest and cache.get(f"{CACHE_PREFIX}:{locale.pk}:{latest}")
         if previous is None or getattr(previous, "stamp", None) is None:
             return None
         if str(previous.stamp) == str(stamp):

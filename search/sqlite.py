@@ -15,6 +15,7 @@ from django.db import connection
 
 from core import publication
 
+from . import changes
 from .analysis import stems
 
 TABLE = "veiviser_search_stems"
@@ -50,11 +51,23 @@ def _read_entry_pages():
         return dict(cursor.fetchall())
 
 
+def _carried(pages, since):
+    return pages if changes.pages_changed(since, publication.current()) is not None else None
+
+
 def _entry_pages(rows):
     """{rowid: page id or None} for the rowids of ``rows``: kept per process under the
     publication stamp (an entry's page never changes; the stamp guards against ids a rollback
-    hands out again), and an entry newer than the map is read when a search first meets it."""
-    pages = publication.remembered("search-entry-pages", _read_entry_pages)
+    hands out again), and an entry newer than the map is read when a search first meets it.
+
+    After a publish the map is carried over when the changes since its stamp chain unbroken
+    (search/changes.py): the rows are committed, so its stamp was, and with it every entry the
+    map holds (SQLite's AUTOINCREMENT never hands out a committed id again). A stamp of a
+    rolled-back transaction heads no chain: the map is read anew. The map is kept in Django's
+    cache as well: a process that has none takes the newest there, and carries it over."""
+    pages = publication.remembered(
+        "search-entry-pages", _read_entry_pages, carry=_carried, shared=True
+    )
     unknown = [row[0] for row in rows if row[0] not in pages]
     if unknown:
         with connection.cursor() as cursor:

@@ -93,7 +93,9 @@ def current():
     the previous words serve (where jobs run at once, they are rebuilt before this returns)."""
     stamp = str(publication.current())
     state = VocabularyState.objects.filter(pk=1).first()
-    if state is None or state.stamp != stamp:
+    # Asked once per process and stamp: the job, once queued, sees the latest content anyway.
+    if (state is None or state.stamp != stamp) and _memo.get("asked") != stamp:
+        _memo["asked"] = stamp
         enqueue()  # where jobs run at once, the words are current when it returns
         state = VocabularyState.objects.filter(pk=1).first() or state
     if state is None:

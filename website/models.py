@@ -210,7 +210,9 @@ class SiteSettings(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        kept = publication.remembered(("site-settings", site.pk), lambda: cls.for_site(site))
+        kept = publication.remembered(
+            ("site-settings", site.pk), lambda: cls.for_site(site), frame=True, shared=True
+        )
         site_settings = copy.copy(kept)
         site_settings._request = request
         setattr(request, attr_name, site_settings)

@@ -54,7 +54,9 @@ def language_links(context, page=None):
     # its site's root paths.
     host = request.get_host()
     return publication.remembered(
-        ("language-links", page.pk, host, current), lambda: _page_links(page, request, current)
+        ("language-links", page.pk, host, current),
+        lambda: _page_links(page, request, current),
+        per_page=True,
     )
 
 

@@ -39,7 +39,9 @@ def search_alternates(context, page):
     request = context.get("request")
     # Per page and host until the next publish: the translations' full URLs cost a millisecond.
     return publication.remembered(
-        ("search-alternates", page.pk, _host(request)), lambda: _alternates(page, request)
+        ("search-alternates", page.pk, _host(request)),
+        lambda: _alternates(page, request),
+        per_page=True,
     )
 
 
@@ -69,7 +71,9 @@ def canonical_url(context, page):
     """An alias's canonical address is its source's; every other page is its own."""
     request = context.get("request")
     return publication.remembered(
-        ("canonical-url", page.pk, _host(request)), lambda: _canonical(page, request)
+        ("canonical-url", page.pk, _host(request)),
+        lambda: _canonical(page, request),
+        per_page=True,
     )
 
 

@@ -230,7 +230,7 @@ LABELLED = {
         (9,),
     ),
     "directorates": ("SELECT * FROM guidance_directorate", ()),
-    "publication stamps": ("SELECT * FROM website_publicationstamp", ()),
+    "publication stamps": ("SELECT id, stamp FROM website_publicationstamp", ()),
     "revisions": (
         "SELECT id, object_id, content_type_id, base_content_type_id, object_str, created_at"
         " FROM wagtailcore_revision",

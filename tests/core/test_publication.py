@@ -79,20 +79,40 @@ def test_a_memo_is_rebuilt_after_a_change_and_only_then(db):
     assert publication.remembered("test", build) == 2
 
 
-def test_the_memo_keeps_at_most_its_size_and_drops_the_oldest_first(db, monkeypatch):
-    monkeypatch.setattr(publication, "MEMO_SIZE", 3)
+def test_per_page_memos_keep_at_most_their_size_and_drop_the_oldest_first(db, monkeypatch):
+    monkeypatch.setattr(publication, "PER_PAGE_SIZE", 3)
     built = []
 
     def build(key):
         built.append(key)
         return key
 
+    publication.remembered("menu", lambda: build("menu"))
     for key in ("a", "b", "c", "d"):
-        assert publication.remembered(key, lambda key=key: build(key)) == key
-    assert len(publication._memo) == 3 and "a" not in publication._memo
-    assert publication.remembered("d", lambda: build("again")) == "d"  # kept
-    assert publication.remembered("a", lambda: build("a")) == "a"  # built again
-    assert built == ["a", "b", "c", "d", "a"] and "b" not in publication._memo
+        assert publication.remembered(key, lambda key=key: build(key), per_page=True) == key
+    assert len(publication._per_page) == 3 and "a" not in publication._per_page
+    assert publication.remembered("d", lambda: build("again"), per_page=True) == "d"  # kept
+    assert publication.remembered("a", lambda: build("a"), per_page=True) == "a"  # built again
+    assert "b" not in publication._per_page
+    assert publication.remembered("menu", lambda: build("again")) == "menu"  # never pushed out
+    assert built == ["menu", "a", "b", "c", "d", "a"]
+
+
+def test_a_memo_may_be_carried_over_a_change(db):
+    built, carried = [], []
+    build = lambda: built.append(1) or len(built)  # noqa: E731
+
+    def carry(value, stamp):
+        carried.append(stamp)
+        return value * 10 if value < 10 else None
+
+    first = publication.current()
+    assert publication.remembered("test", build, carry=carry) == 1
+    publication.renew()
+    assert publication.remembered("test", build, carry=carry) == 10
+    assert carried == [first]
+    publication.renew()
+    assert publication.remembered("test", build, carry=carry) == 2  # carry said None
 
 
 # Search: what the facet memo holds never outlives a change ----------------------------------
@@ -192,3 +212,87 @@ def test_menu_is_built_once_and_follows_publishing(client, tree, monkeypatch):
     section.unpublish()
     assert ">Erfaringer fra kommunene</a>" not in client.get("/").content.decode()
     assert len(builds) == 4
+
+
+# The frame: what every page shows around its content ----------------------------------------
+
+
+def test_a_guidance_page_renews_the_stamp_but_not_the_frame(tree):
+    page = publish(ActivityPageFactory(parent=tree.factors[0], title="Startlån"))
+    stamp, frame = publication.current(), publication.frame_stamp()
+    page.title = "Startlån for alle"
+    publish(page)
+    assert publication.current() != stamp and publication.frame_stamp() == frame
+    page.delete()
+    assert publication.frame_stamp() == frame
+    publish(tree.article_index)  # a section: the menu shows it
+    assert publication.frame_stamp() != frame
+
+
+@pytest.mark.parametrize("change", ["move", "restrict", "theme", "renew"])
+def test_every_other_change_renews_the_frame(tree, change):
+    page = publish(ActivityPageFactory(parent=tree.factors[0], title="Startlån"))
+    frame = publication.frame_stamp()
+    if change == "move":  # below the sections to below the sections: the paths change
+        page.move(tree.factors[1], pos="last-child")
+    elif change == "restrict":
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    elif change == "theme":
+        ThemeFactory(name="Bustøtte", slug="bustotte")
+    else:
+        publication.renew()
+    assert publication.frame_stamp() != frame
+
+
+def test_a_moved_private_page_stays_private(client, tree):
+    from core import pages
+
+    quote = publish(QuotePageFactory(parent=tree.quote_index, title="Hamar", quote="Kommunen."))
+    PageViewRestriction.objects.create(page=quote, restriction_type=PageViewRestriction.LOGIN)
+    client.get("/sok/", {"q": "kommunen"})
+    quote.move(tree.article_index, pos="last-child")
+    quote.refresh_from_db()
+    assert titles(client.get("/sok/", {"q": "kommunen"})) == []
+    assert pages.restricted_paths() == (quote.path,)
+
+
+def test_the_first_search_after_a_publish_rebuilds_no_frame_memo(settings, client, tree):
+    settings.TASKS = {  # as in production: the search's job waits for the worker
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+    page = publish(ActivityPageFactory(parent=tree.factors[0], title="Kartlegging i kommunen"))
+    params = {"q": "kommunen", "factor": "1"}
+    client.get("/sok/", params)
+    page.title = "Kartlegging i kommunen, endret"
+    publish(page)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/sok/", params)
+    assert titles(response) == ["Kartlegging i kommunen, endret"]
+    # Not the locales, view restrictions, sites, menu, settings or directorates again.
+    frame_tables = (
+        "wagtailcore_locale",
+        "wagtailcore_pageviewrestriction",
+        "wagtailcore_site",
+        "website_sitesettings",
+        "guidance_directorate",
+        'wagtailcore_page"."depth" = 3',  # the menu's sections
+    )
+    sql = [q["sql"] for q in context.captured_queries]
+    assert not [q for q in sql if any(f'FROM "{t}' in q for t in frame_tables[:5])], sql
+    assert not [q for q in sql if frame_tables[5] in q], sql
+
+
+def test_a_shared_memo_is_built_once_for_every_process(db):
+    built = []
+    build = lambda: built.append(1) or len(built)  # noqa: E731
+    assert publication.remembered("test-shared", build, shared=True) == 1
+    publication.forget()  # another process, with nothing in memory
+    assert publication.remembered("test-shared", build, shared=True) == 1
+    publication.renew()
+    publication.forget()
+    assert publication.remembered("test-shared", build, shared=True) == 2
+    publication.renew()
+    publication.forget()  # the newest value in the cache is carried over
+    carry = lambda value, stamp: value * 10  # noqa: E731
+    assert publication.remembered("test-shared", build, carry=carry, shared=True) == 20

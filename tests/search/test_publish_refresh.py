@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from core import publication
 from search import changes, vocabulary
+from search.facet_index import collect
 from search.facets import FacetData
 from search.models import Term, VocabularyState
 from tests.factories.guidance import ActivityPageFactory, QuotePageFactory
@@ -100,9 +101,10 @@ def test_the_first_search_after_a_publish_reads_only_the_changed_page(
         themes=[content["themes"][0]],
     )
     publication.forget()
-    # The chain of changes, the new page's row, years, factors, themes and municipality, and
-    # whether the job is queued.
-    with django_assert_max_num_queries(len(current) + 8) as captured:
+    # The chain of changes, the new page's row, years, factors, themes and municipality,
+    # whether the job is queued, and on SQLite the new page's index entry (the map of the
+    # others is carried over).
+    with django_assert_max_num_queries(len(current) + 9) as captured:
         response = client.get("/sok/", params)
     assert "Nytt sitat" in titles(response)
     assert facet_counts(response, "theme")["boligkontor"] == 4
@@ -217,3 +219,48 @@ def test_production_queues_the_job_and_runs_wagtails_tasks_at_once(settings):
     assert result.stdout.split() == ["ImmediateBackend", "DatabaseBackend"]
     # Tests (and the demo) run the job at once: nothing else would.
     assert settings.TASKS["background"]["BACKEND"].endswith("ImmediateBackend")
+
+
+def test_a_page_published_again_keeps_the_order_of_the_pages(content, nb):
+    content["quote"].save_revision().publish()
+    content["quote"].refresh_from_db()  # with its first publishing
+    FacetData.forget()
+    built = fresh_facets(nb)
+    content["quote"].title = "Endret sitat"
+    content["quote"].save_revision().publish()  # its first publishing stays as it was
+    pks = {content["quote"].pk}
+    patched = built.index.patched(pks, collect(nb, built.factors, pks))
+    assert patched.newest_first is built.index.newest_first  # not sorted again
+    assert shape(fresh_facets(nb)) == shape(FacetData(nb, publication.current()))
+
+
+def test_a_process_asks_for_the_job_once_per_stamp(
+    settings, client, content, tree, django_capture_on_commit_callbacks
+):
+    settings.TASKS = DATABASE_QUEUE
+    client.get("/sok/", {"q": "kommunen"})
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(QuotePageFactory(parent=tree.quote_index, title="Nytt sitat"))
+    DBTaskResult.objects.all().delete()  # as if the worker had taken it and failed
+    searches = []
+    for query in ("kommunen", "ledelse"):
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/sok/", {"q": query})
+        searches.append([q["sql"] for q in captured.captured_queries])
+    asked = [sum("django_tasks_database" in q for q in sql) for sql in searches]
+    assert asked[0] >= 1 and asked[1] == 0
+    assert sum("veiviser_search_vocabularystate" in q for q in searches[1]) == 1
+
+
+def test_a_process_with_nothing_in_memory_updates_the_newest_facets_in_the_cache(
+    settings, built, content, nb
+):
+    settings.TASKS = DATABASE_QUEUE  # the job would build them under the new stamp
+    content["quote"].title = "Endret sitat"
+    content["quote"].save_revision().publish()
+    FacetData.forget()
+    with CaptureQueriesContext(connection) as captured:
+        updated = fresh_facets(nb)
+    assert updated.stamp == publication.current()
+    assert shape(updated) == shape(FacetData(nb, publication.current()))
+    assert not any('FROM "guidance_municipality"' in q["sql"] for q in captured.captured_queries)

@@ -11,7 +11,7 @@ from core import publication
 from search import matching, postgresql, sqlite, vocabulary
 from search.expansion import expand
 from search.models import Synonym
-from tests.factories.guidance import ActivityPageFactory, QuotePageFactory
+from tests.factories.guidance import ActivityPageFactory, QuotePageFactory, ThemeFactory
 from tests.helpers import publish
 from tests.search.helpers import facet_counts
 
@@ -112,3 +112,31 @@ def test_an_index_entry_newer_than_the_rowid_map_is_read(client, broad, nb):
         del entry_pages[rowid]
     matching.forget()
     assert hit_ids(client.get("/sok/", {"q": "kommune"})) == expected[:10]
+
+
+def test_the_rowid_map_is_carried_over_a_publish_and_read_anew_after_a_theme(client, broad, tree):
+    client.get("/sok/", {"q": "kommune"})
+    quote = QuotePageFactory(
+        parent=tree.quote_index,
+        title="Nytt",
+        slug="nytt",
+        quote="Kommune.",
+        municipality=broad[1].municipality,  # a new one would break the chain of changes
+    )
+    publish(quote)
+    with CaptureQueriesContext(connection) as after_publish:
+        assert client.get("/sok/", {"q": "kommune"}).context["total"] == 26
+    ThemeFactory(name="Bustøtte", slug="bustotte")  # no page changed: the chain breaks
+    with CaptureQueriesContext(connection) as after_theme:
+        assert client.get("/sok/", {"q": "kommune"}).context["total"] == 26
+    quote.title = "Nyere"
+    publish(quote)
+    publication.forget()  # another process: the map comes from the cache, carried over
+    with CaptureQueriesContext(connection) as elsewhere:
+        assert client.get("/sok/", {"q": "kommune"}).context["total"] == 26
+    full_reads = [
+        sum("LEFT JOIN wagtailcore_page p" in q["sql"] for q in captured.captured_queries)
+        for captured in (after_publish, after_theme, elsewhere)
+    ]
+    # SQLite's map of index entries to pages (PostgreSQL has none, and finds the same).
+    assert full_reads == ([0, 1, 0] if connection.vendor == "sqlite" else [0, 0, 0])

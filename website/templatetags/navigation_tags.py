@@ -34,7 +34,10 @@ def main_menu(context):
         return []
     language = translation.get_language()
     return publication.remembered(
-        ("main_menu", site.pk, language), lambda: _menu_items(site.root_page, request)
+        ("main_menu", site.pk, language),
+        lambda: _menu_items(site.root_page, request),
+        frame=True,  # the sections only: a guidance page published leaves it as it is
+        shared=True,  # some ten queries: built once for every process
     )
 
 
@@ -98,7 +101,10 @@ def breadcrumbs(context, page, current=None):
 def directorates():
     """The directorates behind the guidance, for the footer (kept under the stamp)."""
     return publication.remembered(
-        "directorates", lambda: list(Directorate.objects.order_by("name"))
+        "directorates",
+        lambda: list(Directorate.objects.order_by("name")),
+        frame=True,
+        shared=True,
     )
 
 
@@ -138,7 +144,7 @@ def notice_banner(context):
         notice = site_settings.notice.localized
         return notice if notice.live else None
 
-    return publication.remembered(("notice", site_settings.notice_id, language), build)
+    return publication.remembered(("notice", site_settings.notice_id, language), build, frame=True)
 
 
 @register.simple_tag(takes_context=True)
