@@ -27,12 +27,6 @@ def apertium():
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("r", "r@example.no", "pw"))
-    return client
-
-
-@pytest.fixture
 def both_trees(tree):
     synchronise_trees()
     return tree

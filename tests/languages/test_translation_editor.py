@@ -48,12 +48,6 @@ PAGE_MODELS = [
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("redaktor", "r@e.no", "pw"))
-    return client
-
-
-@pytest.fixture
 def pages(tree):
     """One page of every type in bokmål, with nynorsk aliases."""
     factor = tree.factors[0]

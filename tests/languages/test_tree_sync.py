@@ -14,13 +14,6 @@ from tests.factories.guidance import ArticlePageFactory, MunicipalityFactory
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("redaktor", "r@example.no", "pw")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def both_trees(tree):
     synchronise_trees()
     return tree
