@@ -59,6 +59,9 @@ def test_theme_page_query_count_is_constant(client, content, tree):
             themes=[content["themes"][0]],
         )
         publish(ActivityPageFactory(parent=tree.factors[n % 6]), themes=[content["themes"][0]])
+    # Measured as before: the memos shared through the cache (the menu's, built under the
+    # frame the factories' municipalities renewed) are there; this process has none.
+    client.get("/tema/boligkontor/")
     assert count_queries(client, "/tema/boligkontor/", {}) <= before
 
 
@@ -100,6 +103,7 @@ def test_theme_index_needs_a_constant_number_of_queries(client, content, tree):
             QuotePageFactory(parent=tree.quote_index, title=f"Sitat {n}"),
             themes=content["themes"],
         )
+    client.get("/tema/")  # as before the first count: the shared memos are in the cache
     assert count_queries(client, "/tema/", {}) <= before
 
 

@@ -3,7 +3,7 @@ else none (search/hits.py) — never the day a quote or an activity was put on t
 
 import pytest
 
-from django.utils import formats
+from django.utils import formats, timezone
 
 from tests.helpers import publish
 
@@ -31,7 +31,7 @@ def test_hits_show_the_contents_own_years(client, content, nynorsk, path):
     # An article is dated by its publishing when it states no years.
     article_hit = hits[article.translation_key]
     assert article_hit.years == "" and article_hit.date == article.first_published_at
-    day = article.first_published_at.date().isoformat()
+    day = timezone.localdate(article.first_published_at).isoformat()  # as the page shows it
     assert html.count(f'<time datetime="{day}" class="search-hit__date">') == 1
 
 
@@ -44,5 +44,6 @@ def test_a_period_replaces_an_articles_publishing_day(client, content):
     [hit] = response.context["hits"]
     assert (hit.years, hit.date) == ("2014", None)
     assert (
-        formats.date_format(article.first_published_at, "j. F Y") not in response.content.decode()
+        formats.date_format(timezone.localtime(article.first_published_at), "j. F Y")
+        not in response.content.decode()
     )
