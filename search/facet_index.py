@@ -200,9 +200,12 @@ def collect(locale, factors, pks=None):
         model = model_by_ct.get(ct_id)
         values["type"][model.search_key if model else ""].append(pk)
         published_at[pk] = published.timestamp() if published else 0
-        # The content's own years (a report's year, a programme's period), else first publishing's.
-        years = periods.get(pk) or ([published.year] if published else [])
-        for year in years:
+        # The content's own years (a report's year, a programme's period); else, for a type its
+        # publishing dates (an article), first publishing's; else none, as its hit shows none.
+        years = periods.get(pk)
+        if not years and published and getattr(model, "dated_by_publishing", False):
+            years = [published.year]
+        for year in years or ():
             values["year"][str(year)].append(pk)
         # A factor is its own factor; an activity belongs to the factor it sits under.
         factor_path = ActivityPage.factor_path_of(path) if model is ActivityPage else path

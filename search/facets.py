@@ -24,8 +24,9 @@ from .facet_index import FACETS, collect, locale_facets
 
 CACHE_SECONDS = 24 * 3600
 # The shape of what is cached: a deploy that changes it must not read the old one (v2: the
-# stated years became (first, last) pairs).
-CACHE_PREFIX = "veiviser-search-facets-v2"
+# stated years became (first, last) pairs; v3: only an article is listed under its publishing's
+# year when it states none).
+CACHE_PREFIX = "veiviser-search-facets-v3"
 FACET_LABELS = {
     "factor": _("Success factor"),
     "theme": _("Theme"),

@@ -37,7 +37,7 @@ class ArticlePage(ContentPeriodMixin, FactorLinkedPage):
             FieldPanel("body"),
         ]
         + FactorLinkedPage.taxonomy_panels
-        + ContentPeriodMixin.period_panels
+        + ContentPeriodMixin.article_period_panels
     )
     search_fields = FactorLinkedPage.search_fields + [
         index.SearchField("lead", boost=1.5),

@@ -3,7 +3,8 @@
 Guidance written for a programme or a strategy belongs to its period (the factor framework to
 2011–2020, from NOU 2011:15 to the end of «Bolig for velferd»), not to the day it was loaded
 or published here. A page with a period is listed under each of its years; one without, under
-the year it was first published.
+no year, as its search hit shows none (search/hits.py), except an article, written for the
+site, which is listed under the year it was first published.
 """
 
 from django.core.exceptions import ValidationError
@@ -16,6 +17,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 # A period longer than this is a typing error, not guidance (and would flood the facet).
 LONGEST_PERIOD = 30
+
+
+def _period_panel(help_text):
+    return MultiFieldPanel(
+        [FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")])],
+        heading=_("Period the content belongs to"),
+        help_text=help_text,
+    )
 
 
 class ContentPeriodMixin(models.Model):
@@ -35,12 +44,10 @@ class ContentPeriodMixin(models.Model):
     )
 
     has_period = True
-    period_panels = [
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")])],
-            heading=_("Period the content belongs to"),
-            help_text=_("Empty: the search lists the page under the year it was first published."),
-        )
+    period_panels = [_period_panel(_("Empty: the search lists the page under no year."))]
+    # An article is dated by its publishing when it states no period (articles.py).
+    article_period_panels = [
+        _period_panel(_("Empty: the search lists the page under the year it was first published."))
     ]
 
     class Meta:
