@@ -44,7 +44,7 @@ import threading
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import DatabaseError, transaction
 from django.db.models import Subquery
@@ -314,21 +314,22 @@ def _keep(store, key, entry):
 def _made(key, stamp, build, carry, shared, entry):
     """The value of a memo under ``stamp``: another process's (``shared``), else carried over
     from the one before, else built."""
+    shared_cache = _cache()  # the one the stamp is kept in
     name = "veiviser-memo:" + ":".join(map(str, key if isinstance(key, tuple) else (key,)))
     if shared:
-        value = cache.get(f"{name}:{stamp}")
+        value = shared_cache.get(f"{name}:{stamp}")
         if value is not None:
             return value
-        if entry is None and carry and (latest := cache.get(f"{name}:latest")) is not None:
-            entry = (latest, cache.get(f"{name}:{latest}"))
+        if entry is None and carry and (latest := shared_cache.get(f"{name}:latest")) is not None:
+            entry = (latest, shared_cache.get(f"{name}:{latest}"))
     if carry and entry is not None and entry[1] is not None:
         kept = carry(entry[1], entry[0])
         if kept is not None:
             return kept  # not written again: the others carry over the same one
     value = build()
     if shared:
-        cache.set(f"{name}:{stamp}", value, SHARED_SECONDS)
-        cache.set(f"{name}:latest", stamp, SHARED_SECONDS)
+        shared_cache.set(f"{name}:{stamp}", value, SHARED_SECONDS)
+        shared_cache.set(f"{name}:latest", stamp, SHARED_SECONDS)
     return value
 
 
